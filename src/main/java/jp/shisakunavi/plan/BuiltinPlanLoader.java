@@ -1,0 +1,104 @@
+package jp.shisakunavi.plan;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+import jp.shisakunavi.system.DataFileException;
+
+/**
+ * Fills an empty database with the plans shipped in {@code classpath:plans/*.yaml}. A plan that is already
+ * stored completely is left alone, so later starts neither duplicate nor overwrite newer data (new
+ * evaluations, corrections by administrators); a plan whose earlier import was interrupted is written again.
+ * A broken file is reported with file, line and reason and skipped; the database keeps what it had.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class BuiltinPlanLoader implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(BuiltinPlanLoader.class);
+	static final String LOCATION = "classpath:plans/*.yaml";
+
+	private final Plans plans;
+	private final PlanImporter importer;
+
+	BuiltinPlanLoader(Plans plans, PlanImporter importer) {
+		this.plans = plans;
+		this.importer = importer;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) throws IOException {
+		plans.ensureIndexes();
+		List<PlanImporter.ValidatedPlan> valid = validateAll(builtinFiles());
+		int loaded = 0;
+		for (PlanImporter.ValidatedPlan plan : valid) {
+			boolean stored = plans.plan(plan.plan().id()).map(Plan::importComplete).orElse(false);
+			if (!stored) {
+				importer.write(plan);
+				loaded++;
+			}
+		}
+		log.info("Built-in plans: {} files valid, {} loaded, {} already in the database", valid.size(), loaded,
+				valid.size() - loaded);
+	}
+
+	private static Resource[] builtinFiles() throws IOException {
+		Resource[] files = new PathMatchingResourcePatternResolver().getResources(LOCATION);
+		Arrays.sort(files, Comparator.comparing(Resource::getFilename));
+		return files;
+	}
+
+	private List<PlanImporter.ValidatedPlan> validateAll(Resource[] files) throws IOException {
+		List<PlanImporter.ValidatedPlan> valid = new ArrayList<>();
+		Map<String, String> owners = new HashMap<>();
+		for (Resource file : files) {
+			String name = "plans/" + file.getFilename();
+			try (InputStream in = file.getInputStream()) {
+				PlanImporter.ValidatedPlan plan = importer.validate(name, in.readAllBytes());
+				String clash = firstClash(plan, name, owners);
+				if (clash != null) {
+					log.error("Skipped {}: {}", name, clash);
+					continue;
+				}
+				valid.add(plan);
+			}
+			catch (DataFileException e) {
+				log.error("Skipped a broken plan file: {}", e.getMessage());
+			}
+		}
+		return valid;
+	}
+
+	private static String firstClash(PlanImporter.ValidatedPlan plan, String file, Map<String, String> owners) {
+		List<String> ids = new ArrayList<>();
+		ids.add("plan " + plan.plan().id());
+		plan.plan().measures().forEach(m -> {
+			ids.add(m.id());
+			m.items().forEach(i -> ids.add(i.id()));
+		});
+		for (String id : ids) {
+			String owner = owners.get(id);
+			if (owner != null) {
+				return "id " + id + " is already used in " + owner;
+			}
+		}
+		ids.forEach(id -> owners.put(id, file));
+		return null;
+	}
+}

@@ -1,0 +1,44 @@
+package jp.shisakunavi.plan;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A municipality's plan: title, period, source document, pillars and rating scheme. Its measures are stored
+ * apart (one document each) so that evaluations of one measure can change without rewriting the plan.
+ *
+ * @param municipalityKana the reading of the municipality's name in hiragana (たじみし), for questions in kana
+ * @param importComplete false while an import of this plan is being written (a crash leaves it false)
+ */
+@Document("plans")
+public record Plan(@Id String id, String municipality, String municipalityKana, String prefecture, String title,
+		Period period, String adopted, Source source, String pillarLabel, String measureLabel, String basicPolicy,
+		String summary, RatingScheme ratingScheme, List<Pillar> pillars, String checksum, Instant importedAt,
+		boolean importComplete) {
+
+	public Plan {
+		ratingScheme = ratingScheme == null ? new RatingScheme(List.of()) : ratingScheme;
+		pillars = Lists.orEmpty(pillars);
+	}
+
+	/** The fiscal years a plan covers, both included. */
+	public record Period(int from, int to) {
+	}
+
+	/** The document the plan's data was taken from. */
+	public record Source(String file, String title, Integer evaluatedUpTo) {
+	}
+
+	public Optional<Pillar> pillar(String number) {
+		return pillars.stream().filter(p -> p.number().equals(number)).findFirst();
+	}
+
+	Plan completed(boolean complete) {
+		return new Plan(id, municipality, municipalityKana, prefecture, title, period, adopted, source, pillarLabel,
+				measureLabel, basicPolicy, summary, ratingScheme, pillars, checksum, importedAt, complete);
+	}
+}

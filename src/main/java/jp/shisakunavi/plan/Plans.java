@@ -1,0 +1,78 @@
+package jp.shisakunavi.plan;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Repository;
+
+/** The plans and measures in MongoDB, as the other modules read them. */
+@Repository
+public class Plans {
+
+	private static final Comparator<Measure> DOCUMENT_ORDER = Comparator.comparing(Measure::planId)
+		.thenComparing(Measure::id);
+
+	private final MongoTemplate mongo;
+
+	Plans(MongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	void ensureIndexes() {
+		mongo.indexOps(Measure.class).createIndex(new Index().on("planId", Sort.Direction.ASC));
+		mongo.indexOps(Measure.class).createIndex(new Index().on("municipality", Sort.Direction.ASC));
+	}
+
+	/** Plans whose import was completed, oldest period first per city. */
+	public List<Plan> all() {
+		return mongo.find(Query.query(where("importComplete").is(true)), Plan.class)
+			.stream()
+			.sorted(Comparator.comparing(Plan::municipality).thenComparing(p -> p.period().from()))
+			.toList();
+	}
+
+	public Optional<Plan> plan(String id) {
+		return Optional.ofNullable(mongo.findById(id, Plan.class));
+	}
+
+	public List<Measure> measures() {
+		return mongo.findAll(Measure.class).stream().sorted(DOCUMENT_ORDER).toList();
+	}
+
+	public List<Measure> measuresOf(String planId) {
+		return mongo.find(Query.query(where("planId").is(planId)), Measure.class)
+			.stream()
+			.sorted(DOCUMENT_ORDER)
+			.toList();
+	}
+
+	public Optional<Measure> measure(String id) {
+		return Optional.ofNullable(mongo.findById(id, Measure.class));
+	}
+
+	/** The measure that holds a measure or item id. */
+	public Optional<Measure> measureHolding(String ratedId) {
+		Measure direct = mongo.findById(ratedId, Measure.class);
+		if (direct != null) {
+			return Optional.of(direct);
+		}
+		return Optional.ofNullable(mongo.findOne(Query.query(where("projects.items.id").is(ratedId)), Measure.class));
+	}
+
+	/** Every rated unit (measure without items, or item) of the plans, each with the measure that holds it. */
+	public Stream<Placed> ratedUnits() {
+		return measures().stream().flatMap(m -> m.ratedUnits().map(r -> new Placed(m, r)));
+	}
+
+	/** A rated unit with the measure it belongs to. */
+	public record Placed(Measure measure, Rated rated) {
+	}
+}

@@ -1,0 +1,26 @@
+package jp.shisakunavi.system;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings that come from the environment (see .env.example).
+ *
+ * @param dataDir where the embedded database file, the search index and other runtime files live
+ * @param mongodbUri a MongoDB connection string; empty starts the embedded server
+ * @param faqDir the folder of FAQ files that is loaded and watched
+ */
+@ConfigurationProperties("shisaku")
+public record ShisakuProperties(Path dataDir, String mongodbUri, Path faqDir) {
+
+	public ShisakuProperties {
+		dataDir = dataDir == null ? Path.of("data") : dataDir;
+		faqDir = faqDir == null ? Path.of("faq") : faqDir;
+		mongodbUri = mongodbUri == null ? "" : mongodbUri.trim();
+	}
+
+	public boolean embeddedDatabase() {
+		return mongodbUri.isEmpty();
+	}
+}

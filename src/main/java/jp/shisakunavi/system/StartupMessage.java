@@ -1,0 +1,40 @@
+package jp.shisakunavi.system;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/** Tells whoever started the service where to open it. */
+@Component
+class StartupMessage {
+
+	private static final Logger log = LoggerFactory.getLogger(StartupMessage.class);
+
+	private final boolean lineConnected;
+
+	StartupMessage(@Value("${" + LineCredentialsFallback.CONNECTED + ":false}") boolean lineConnected) {
+		this.lineConnected = lineConnected;
+	}
+
+	@EventListener
+	void ready(ApplicationReadyEvent event) {
+		if (!(event.getApplicationContext() instanceof WebServerApplicationContext web)) {
+			return;
+		}
+		String base = "http://localhost:" + web.getWebServer().getPort();
+		log.info("""
+
+				  施策ナビ (Shisaku Navi) is ready.
+				    Chat simulator:  {}/
+				    Admin console:   {}/admin/
+				    Open-data API:   {}/api/plans
+				    Health:          {}/actuator/health
+				    LINE webhook:    {}/callback ({})
+				""", base, base, base, base, base,
+				lineConnected ? "connected to LINE" : "no LINE credentials: webhook disabled, use the simulator");
+	}
+}
