@@ -1,0 +1,15 @@
+package jp.shisakunavi.search;
+
+import java.util.List;
+
+/**
+ * The answer to a question.
+ *
+ * @param query the text that was searched (after cutting over-long input)
+ * @param answered false when nothing matched well enough: then {@code results} is empty and
+ *        {@code suggestions} holds up to three near misses
+ * @param results best first; for list questions the whole list
+ */
+public record Answer(String query, Intent intent, boolean answered, Understanding understood, List<Hit> results,
+		List<Hit> suggestions) {
+}

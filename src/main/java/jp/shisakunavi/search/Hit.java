@@ -1,0 +1,15 @@
+package jp.shisakunavi.search;
+
+/**
+ * One result.
+ *
+ * @param type measure, item (茅ヶ崎市's 細目) or faq
+ * @param id the id of the measure, item or FAQ entry
+ * @param measureId the measure that holds an item (the measure itself for a measure, null for FAQ)
+ * @param plan the plan's title; {@code planId} its id
+ * @param rating the latest rating (as of {@code fiscalYear}), null when unrated or FAQ
+ * @param score calibrated confidence from 0 to 1
+ */
+public record Hit(String type, String id, String measureId, String municipality, String planId, String plan,
+		String title, String rating, Integer fiscalYear, double score) {
+}
