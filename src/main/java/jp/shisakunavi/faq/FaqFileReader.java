@@ -52,7 +52,7 @@ final class FaqFileReader {
 				entry.municipality(), entry.tags(), entry.source(), checksum(content));
 	}
 
-	private static String checksum(byte[] content) {
+	static String checksum(byte[] content) {
 		try {
 			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
 		}

@@ -47,6 +47,7 @@ class FaqFolder implements ApplicationRunner, DisposableBean {
 	private final ApplicationEventPublisher events;
 	private final Duration pollInterval;
 	private final FaqFileReader reader = new FaqFileReader();
+	private final Map<String, String> reportedBroken = new java.util.HashMap<>();
 	private FileAlterationMonitor monitor;
 
 	FaqFolder(ShisakuProperties properties, FaqEntries entries, ApplicationEventPublisher events,
@@ -73,16 +74,19 @@ class FaqFolder implements ApplicationRunner, DisposableBean {
 		int changed = 0;
 		int broken = 0;
 		for (FaqSource source : files.values()) {
+			String checksum = FaqFileReader.checksum(source.content());
+			if (checksum.equals(stored.get(source.id()))) {
+				continue;
+			}
 			try {
-				FaqEntry entry = reader.read(source.id(), source.name(), source.content());
-				if (!entry.checksum().equals(stored.get(entry.id()))) {
-					entries.save(entry);
-					changed++;
-				}
+				entries.save(reader.read(source.id(), source.name(), source.content()));
+				changed++;
 			}
 			catch (DataFileException e) {
 				broken++;
-				log.error("Skipped a broken FAQ file (the entry keeps its previous version): {}", e.getMessage());
+				if (!checksum.equals(reportedBroken.put(source.id(), checksum))) {
+					log.error("Skipped a broken FAQ file (the entry keeps its previous version): {}", e.getMessage());
+				}
 			}
 		}
 		int removed = 0;

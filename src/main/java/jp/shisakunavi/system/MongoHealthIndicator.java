@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * Reports the database by running {@code ping}, which both a real MongoDB and the embedded server answer
  * (the stock indicator sends {@code hello}, which the embedded server does not know).
  */
-@Component("mongo")
+@Component("mongoHealthIndicator")
 class MongoHealthIndicator extends AbstractHealthIndicator {
 
 	private final MongoTemplate mongo;

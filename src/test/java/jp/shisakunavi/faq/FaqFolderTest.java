@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -29,11 +28,8 @@ class FaqFolderTest {
 	@TempDir
 	static Path root;
 
-	static Path faq;
-
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) throws IOException {
-		faq = Files.createDirectories(root.resolve("faq/common"));
 		write("common/bot.yaml", """
 				question: このボットは何ができますか？
 				answer: 市の情報化計画の施策について、進み具合や評価をお答えします。
@@ -46,11 +42,6 @@ class FaqFolderTest {
 
 	@Autowired
 	FaqEntries entries;
-
-	@BeforeAll
-	static void checkFolder() {
-		assertThat(faq).isDirectory();
-	}
 
 	@Test
 	@Order(1)
