@@ -12,11 +12,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * apart (one document each) so that evaluations of one measure can change without rewriting the plan.
  *
  * @param municipalityKana the reading of the municipality's name in hiragana (たじみし), for questions in kana
+ * @param contact where citizens can ask about the plan (the city's ICT department), as the document names it
  * @param importComplete false while an import of this plan is being written (a crash leaves it false)
  */
 @Document("plans")
 public record Plan(@Id String id, String municipality, String municipalityKana, String prefecture, String title,
-		Period period, String adopted, Source source, String pillarLabel, String measureLabel, String basicPolicy,
+		String contact, Period period, String adopted, Source source, String pillarLabel, String measureLabel, String basicPolicy,
 		String summary, RatingScheme ratingScheme, List<Pillar> pillars, String checksum, Instant importedAt,
 		boolean importComplete) {
 
@@ -38,7 +39,7 @@ public record Plan(@Id String id, String municipality, String municipalityKana, 
 	}
 
 	Plan completed(boolean complete) {
-		return new Plan(id, municipality, municipalityKana, prefecture, title, period, adopted, source, pillarLabel,
+		return new Plan(id, municipality, municipalityKana, prefecture, title, contact, period, adopted, source, pillarLabel,
 				measureLabel, basicPolicy, summary, ratingScheme, pillars, checksum, importedAt, complete);
 	}
 }

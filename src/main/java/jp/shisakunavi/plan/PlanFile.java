@@ -5,7 +5,7 @@ import java.util.List;
 
 /** A plan as it is written in a data file: the plan with its measures nested under the pillars. */
 record PlanFile(String id, String municipality, String municipalityKana, String prefecture, String title,
-		Plan.Period period, String adopted, Plan.Source source, String pillarLabel, String measureLabel,
+		String contact, Plan.Period period, String adopted, Plan.Source source, String pillarLabel, String measureLabel,
 		String basicPolicy, String summary, List<RatingSymbol> ratingScheme, List<PillarEntry> pillars) {
 
 	PlanFile {
@@ -22,7 +22,7 @@ record PlanFile(String id, String municipality, String municipalityKana, String 
 
 	Plan plan(String checksum, Instant importedAt) {
 		List<Pillar> pillarList = pillars.stream().map(p -> new Pillar(p.number(), p.title(), p.description())).toList();
-		return new Plan(id, municipality, municipalityKana, prefecture, title, period, adopted, source, pillarLabel,
+		return new Plan(id, municipality, municipalityKana, prefecture, title, contact, period, adopted, source, pillarLabel,
 				measureLabel, basicPolicy, summary, new RatingScheme(ratingScheme), pillarList, checksum, importedAt,
 				false);
 	}

@@ -1,0 +1,168 @@
+package jp.shisakunavi.line;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+
+import com.linecorp.bot.messaging.model.Message;
+
+import jp.shisakunavi.faq.FaqEntries;
+import jp.shisakunavi.faq.FaqEntry;
+import jp.shisakunavi.plan.Measure;
+import jp.shisakunavi.plan.MunicipalityName;
+import jp.shisakunavi.plan.Plan;
+import jp.shisakunavi.plan.Plans;
+import jp.shisakunavi.search.Answer;
+import jp.shisakunavi.search.Hit;
+import jp.shisakunavi.search.Intent;
+import jp.shisakunavi.search.Question;
+import jp.shisakunavi.search.Search;
+
+/**
+ * From what a user did to the messages that answer it. The same for LINE and for the simulator.
+ */
+@Service
+class Conversation {
+
+	private static final int MAX_QUESTION_LENGTH = 1000;
+	private static final int CANDIDATES = 6;
+
+	private final Search search;
+	private final Plans plans;
+	private final FaqEntries faq;
+	private final Citizens citizens;
+	private final Phrases phrases;
+
+	Conversation(Search search, Plans plans, FaqEntries faq, Citizens citizens, Phrases phrases) {
+		this.search = search;
+		this.plans = plans;
+		this.faq = faq;
+		this.citizens = citizens;
+		this.phrases = phrases;
+	}
+
+	List<Message> answer(Incoming incoming) {
+		return switch (incoming.kind()) {
+			case FOLLOW -> {
+				citizens.followed(incoming.userId());
+				yield phrases.chooseCity(new Replies().text(Phrases.WELCOME)).build();
+			}
+			case UNFOLLOW -> {
+				citizens.unfollowed(incoming.userId());
+				yield List.of();
+			}
+			case JOIN -> new Replies().text(Phrases.GROUP_INTRODUCTION).build();
+			case OTHER_MESSAGE -> phrases.examples(new Replies().text(Phrases.TEXT_ONLY)).build();
+			case POSTBACK -> postback(incoming.userId(), incoming.text());
+			case TEXT -> text(incoming.userId(), LineLimits.cut(incoming.text().strip(), MAX_QUESTION_LENGTH));
+		};
+	}
+
+	private List<Message> text(String userId, String text) {
+		if (text.isEmpty()) {
+			return phrases.examples(new Replies().text(Phrases.TEXT_ONLY)).build();
+		}
+		Optional<String> city = cityNamedAlone(text);
+		if (city.isPresent()) {
+			citizens.chooseMunicipality(userId, city.get());
+			return phrases.examples(new Replies().text(city.get() + "を選びました。" + city.get()
+					+ "の施策について質問してください。")).build();
+		}
+		String chosen = citizens.find(userId).map(Citizen::municipality).orElse(null);
+		Answer answer = search.answer(new Question(text, chosen, CANDIDATES));
+		if (answer.understood() != null && answer.understood().municipality() != null
+				&& !answer.understood().municipality().equals(chosen)) {
+			citizens.chooseMunicipality(userId, answer.understood().municipality());
+		}
+		return switch (answer.intent()) {
+			case GREETING -> phrases.examples(new Replies().text(Phrases.HELLO)).build();
+			case THANKS -> new Replies().text(Phrases.YOU_ARE_WELCOME).build();
+			case HELP -> phrases.examples(new Replies().text(phrases.help())).build();
+			default -> answer.answered() && !answer.results().isEmpty() ? answered(answer)
+					: phrases.unknown(new Replies(), answer, chosen).build();
+		};
+	}
+
+	private List<Message> answered(Answer answer) {
+		if (answer.intent() == Intent.LIST && answer.results().size() > 1) {
+			return list(answer.query(), answer.results(), 1);
+		}
+		Hit top = answer.results().getFirst();
+		List<Hit> others = answer.results().subList(1, answer.results().size());
+		Replies replies = new Replies();
+		if ("faq".equals(top.type())) {
+			Optional<FaqEntry> entry = faq.find(top.id());
+			if (entry.isEmpty()) {
+				return phrases.unknown(replies, answer, null).build();
+			}
+			replies.text(entry.get().answer() + (entry.get().source() == null ? "" : "\n（出典：" + entry.get().source() + "）"));
+		}
+		else {
+			Optional<MeasureView> view = view(top.id());
+			if (view.isEmpty()) {
+				return phrases.unknown(replies, answer, null).build();
+			}
+			replies.flex(MeasureCard.altText(view.get()), MeasureCard.of(view.get(), others.isEmpty() ? null : answer.query()));
+		}
+		others.stream().limit(3).forEach(hit -> replies.quickReply(Actions.quick(Actions.say(hit.title(), hit.title()))));
+		return replies.build();
+	}
+
+	private List<Message> list(String query, List<Hit> hits, int page) {
+		String heading = "「" + LineLimits.cut(query, 30) + "」";
+		Postback next = Postback.of(Postback.LIST, "q", query, "p", String.valueOf(page + 1));
+		return new Replies().flex(ListCard.altText(heading, hits), ListCard.of(heading, hits, page, next)).build();
+	}
+
+	private List<Message> postback(String userId, String data) {
+		Optional<Postback> parsed = Postback.parse(data);
+		if (parsed.isEmpty()) {
+			return phrases.examples(new Replies().text(Phrases.NOT_UNDERSTOOD)).build();
+		}
+		Postback postback = parsed.get();
+		String chosen = citizens.find(userId).map(Citizen::municipality).orElse(null);
+		return switch (postback.action()) {
+			case Postback.DETAIL -> view(postback.param("id"))
+				.map(view -> new Replies().text(DetailText.of(view)).build())
+				.orElseGet(() -> new Replies().text(Phrases.GONE).build());
+			case Postback.MORE -> {
+				Answer answer = search.answer(new Question(postback.param("q"), chosen, CANDIDATES));
+				List<Hit> others = answer.results().size() > 1 ? answer.results().subList(1, answer.results().size())
+						: answer.suggestions();
+				yield others.isEmpty() ? new Replies().text(Phrases.NO_OTHER_CANDIDATES).build()
+						: new Replies().flex(ListCard.altText("ほかの候補", others), ListCard.of("ほかの候補", others, 1, null)).build();
+			}
+			case Postback.LIST -> {
+				Answer answer = search.answer(new Question(postback.param("q"), chosen, CANDIDATES));
+				yield list(postback.param("q"), answer.results(), parsePage(postback.param("p")));
+			}
+			case Postback.CITY -> text(userId, postback.param("c"));
+			case Postback.FOLLOW -> new Replies().text(Phrases.FOLLOW_NOT_YET).build();
+			default -> phrases.examples(new Replies().text(Phrases.NOT_UNDERSTOOD)).build();
+		};
+	}
+
+	private Optional<MeasureView> view(String unitId) {
+		Optional<Measure> measure = plans.measureHolding(unitId);
+		Optional<Plan> plan = measure.flatMap(m -> plans.plan(m.planId()));
+		return plan.flatMap(p -> MeasureView.of(p, measure.get(), unitId));
+	}
+
+	private Optional<String> cityNamedAlone(String text) {
+		String bare = text.replaceFirst("(を選ぶ|にする|について)$", "");
+		return plans.all().stream()
+			.filter(p -> MunicipalityName.matches(bare, p.municipality(), p.municipalityKana()))
+			.map(Plan::municipality)
+			.findFirst();
+	}
+
+	private static int parsePage(String page) {
+		try {
+			return Math.max(1, Integer.parseInt(page));
+		}
+		catch (NumberFormatException e) {
+			return 1;
+		}
+	}
+}

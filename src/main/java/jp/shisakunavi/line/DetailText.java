@@ -1,0 +1,49 @@
+package jp.shisakunavi.line;
+
+import java.util.stream.Collectors;
+
+import jp.shisakunavi.plan.Evaluation;
+import jp.shisakunavi.plan.FiscalYear;
+import jp.shisakunavi.plan.Section;
+
+/** The details of a measure or item as one text message (cut to LINE's 5,000 characters). */
+final class DetailText {
+
+	private static final int SECTION_LENGTH = 600;
+
+	private DetailText() {
+	}
+
+	static String of(MeasureView view) {
+		StringBuilder text = new StringBuilder();
+		text.append("【").append(view.unit().title()).append("】\n");
+		text.append(view.plan().municipality()).append("・").append(view.plan().title()).append('\n');
+		if (!view.pillarLine().isBlank()) {
+			text.append(view.pillarLine()).append('\n');
+		}
+		if (!view.departments().isBlank()) {
+			text.append("担当：").append(view.departments()).append('\n');
+		}
+		if (!view.measure().targets().isEmpty() && !view.isItem()) {
+			text.append("\n■目標\n").append(String.join("\n", view.measure().targets())).append('\n');
+		}
+		if (!view.unit().evaluations().isEmpty()) {
+			text.append("\n■評価の推移\n").append(view.unit().evaluations().stream()
+				.map(DetailText::evaluation)
+				.collect(Collectors.joining("\n"))).append('\n');
+		}
+		if (!view.measure().schedule().isEmpty()) {
+			text.append("\n■実施計画\n").append(view.schedule().replace("／", "\n")).append('\n');
+		}
+		for (Section section : view.sections()) {
+			text.append("\n■").append(section.kind()).append('\n')
+				.append(LineLimits.cut(section.text(), SECTION_LENGTH)).append('\n');
+		}
+		return LineLimits.cut(text.toString().strip(), LineLimits.TEXT_LENGTH);
+	}
+
+	private static String evaluation(Evaluation e) {
+		return FiscalYear.format(e.fiscalYear()) + (e.department() == null ? "" : " " + e.department()) + "：" + e.rating()
+				+ (e.mark() == null ? "" : e.mark());
+	}
+}

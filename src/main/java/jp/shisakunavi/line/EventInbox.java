@@ -1,0 +1,162 @@
+package jp.shisakunavi.line;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+import com.linecorp.bot.messaging.model.Message;
+import com.linecorp.bot.webhook.model.Event;
+import com.linecorp.bot.webhook.model.EventMode;
+import com.linecorp.bot.webhook.model.FollowEvent;
+import com.linecorp.bot.webhook.model.GroupSource;
+import com.linecorp.bot.webhook.model.JoinEvent;
+import com.linecorp.bot.webhook.model.MessageEvent;
+import com.linecorp.bot.webhook.model.PostbackEvent;
+import com.linecorp.bot.webhook.model.RoomSource;
+import com.linecorp.bot.webhook.model.Source;
+import com.linecorp.bot.webhook.model.TextMessageContent;
+import com.linecorp.bot.webhook.model.UnfollowEvent;
+import com.linecorp.bot.webhook.model.UserSource;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Webhook events wait here to be answered off the request thread: a bounded queue and a fixed number of
+ * workers, so that a burst makes answers slower, never the service fall over. Each event is answered once:
+ * its {@code webhookEventId} is claimed in MongoDB before anything is done.
+ */
+@Component
+class EventInbox implements DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(EventInbox.class);
+
+	private final ThreadPoolExecutor workers;
+	private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
+			Thread.ofPlatform().daemon().name("line-loading").factory());
+	private final ProcessedEvents processed;
+	private final Conversation conversation;
+	private final LineApi line;
+	private final LineProperties properties;
+	private final MeterRegistry meters;
+
+	EventInbox(ProcessedEvents processed, Conversation conversation, LineApi line, LineProperties properties,
+			MeterRegistry meters) {
+		this.processed = processed;
+		this.conversation = conversation;
+		this.line = line;
+		this.properties = properties;
+		this.meters = meters;
+		this.workers = new ThreadPoolExecutor(properties.workers(), properties.workers(), 0, TimeUnit.MILLISECONDS,
+				new ArrayBlockingQueue<>(properties.queueCapacity()),
+				Thread.ofPlatform().name("line-answer-", 0).factory(), new ThreadPoolExecutor.AbortPolicy());
+		meters.gaugeCollectionSize("shisaku.line.queue", List.of(), workers.getQueue());
+	}
+
+	/** @return false when there is no room: the caller refuses the webhook so that LINE delivers it again */
+	boolean offer(List<Event> events) {
+		if (workers.getQueue().remainingCapacity() < events.size()) {
+			refused(events.size());
+			return false;
+		}
+		try {
+			events.stream().filter(Objects::nonNull).forEach(event -> workers.execute(() -> handle(event, Instant.now())));
+			return true;
+		}
+		catch (RejectedExecutionException e) {
+			refused(events.size());
+			return false;
+		}
+	}
+
+	private void refused(int count) {
+		meters.counter("shisaku.line.events", "outcome", "refused").increment(count);
+		log.warn("Answer queue full ({} waiting): refused a webhook of {} event(s); LINE will redeliver it",
+				workers.getQueue().size(), count);
+	}
+
+	private void handle(Event event, Instant received) {
+		if (event.mode() == EventMode.STANDBY) {
+			return;
+		}
+		Incoming incoming = incoming(event);
+		if (incoming == null) {
+			meters.counter("shisaku.line.events", "outcome", "ignored").increment();
+			return;
+		}
+		if (event.webhookEventId() != null && !processed.firstTime(event.webhookEventId())) {
+			meters.counter("shisaku.line.events", "outcome", "duplicate").increment();
+			return;
+		}
+		String replyToken = event instanceof MessageEvent m ? m.replyToken()
+				: event instanceof PostbackEvent p ? p.replyToken()
+				: event instanceof FollowEvent f ? f.replyToken()
+				: event instanceof JoinEvent j ? j.replyToken() : null;
+		ScheduledFuture<?> loading = event.source() instanceof UserSource user && replyToken != null
+				? timers.schedule(() -> line.showLoading(user.userId()), properties.loadingDelay().toMillis(), TimeUnit.MILLISECONDS)
+				: null;
+		try {
+			List<Message> messages = conversation.answer(incoming);
+			if (loading != null) {
+				loading.cancel(false);
+			}
+			if (replyToken != null && !messages.isEmpty()) {
+				Instant eventTime = event.timestamp() == null ? received : Instant.ofEpochMilli(event.timestamp());
+				line.reply(replyToken, messages, eventTime.isAfter(received) ? received : eventTime);
+			}
+			meters.counter("shisaku.line.events", "outcome", "answered").increment();
+		}
+		catch (RuntimeException e) {
+			meters.counter("shisaku.line.events", "outcome", "failed").increment();
+			log.error("Answering a {} event of {} failed", incoming.kind(), UserIds.masked(incoming.userId()), e);
+		}
+		finally {
+			if (loading != null) {
+				loading.cancel(false);
+			}
+		}
+	}
+
+	private static Incoming incoming(Event event) {
+		String user = chatOf(event.source());
+		return switch (event) {
+			case MessageEvent message when message.message() instanceof TextMessageContent text ->
+				new Incoming(Incoming.Kind.TEXT, user, text.text() == null ? "" : text.text());
+			case MessageEvent message -> new Incoming(Incoming.Kind.OTHER_MESSAGE, user, "");
+			case PostbackEvent postback -> new Incoming(Incoming.Kind.POSTBACK, user,
+					postback.postback() == null ? "" : postback.postback().data());
+			case FollowEvent follow -> new Incoming(Incoming.Kind.FOLLOW, user, "");
+			case UnfollowEvent unfollow -> new Incoming(Incoming.Kind.UNFOLLOW, user, "");
+			case JoinEvent join -> new Incoming(Incoming.Kind.JOIN, user, "");
+			default -> null;
+		};
+	}
+
+	/** The user, or the group or room the message came from when LINE does not name the user. */
+	private static String chatOf(Source source) {
+		return switch (source) {
+			case UserSource user -> user.userId();
+			case GroupSource group -> group.userId() != null ? group.userId() : group.groupId();
+			case RoomSource room -> room.userId() != null ? room.userId() : room.roomId();
+			case null, default -> "unknown";
+		};
+	}
+
+	@Override
+	public void destroy() throws InterruptedException {
+		workers.shutdown();
+		timers.shutdownNow();
+		workers.awaitTermination(10, TimeUnit.SECONDS);
+	}
+}

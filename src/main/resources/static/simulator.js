@@ -1,0 +1,141 @@
+// The chat simulator: sends what the user types or taps to /simulator/messages and renders LINE's message JSON
+// (text, Flex bubbles and carousels, quick replies) readably. Buttons send their postback or message like LINE.
+(() => {
+  const talk = document.getElementById('talk');
+  const quick = document.getElementById('quick');
+  const input = document.getElementById('text');
+  const userId = localStorage.getItem('shisaku-sim-user') || ('sim-' + crypto.randomUUID());
+  localStorage.setItem('shisaku-sim-user', userId);
+
+  function add(role, node) {
+    const item = document.createElement('li');
+    item.className = 'msg ' + role;
+    item.appendChild(node);
+    talk.appendChild(item);
+    item.scrollIntoView({ block: 'end' });
+  }
+
+  function textBubble(text) {
+    const p = document.createElement('div');
+    p.className = 'bubble-text';
+    p.textContent = text;
+    return p;
+  }
+
+  function act(action) {
+    if (!action) return;
+    if (action.type === 'postback') send({ postback: action.data }, action.displayText || action.label);
+    else if (action.type === 'message') send({ text: action.text }, action.text);
+    else if (action.type === 'uri') window.open(action.uri, '_blank', 'noopener');
+  }
+
+  function flex(component) {
+    switch (component.type) {
+      case 'carousel': {
+        const row = document.createElement('div');
+        row.className = 'carousel';
+        component.contents.forEach(b => row.appendChild(flex(b)));
+        return row;
+      }
+      case 'bubble': {
+        const card = document.createElement('div');
+        card.className = 'flex-bubble';
+        ['header', 'hero', 'body', 'footer'].forEach(part => component[part] && card.appendChild(flex(component[part])));
+        return card;
+      }
+      case 'box': {
+        const box = document.createElement('div');
+        box.className = 'flex-box' + (component.layout === 'horizontal' ? ' horizontal' : '');
+        (component.contents || []).forEach(c => box.appendChild(flex(c)));
+        if (component.action) {
+          box.classList.add('tappable');
+          box.tabIndex = 0;
+          box.setAttribute('role', 'button');
+          box.addEventListener('click', () => act(component.action));
+        }
+        return box;
+      }
+      case 'text': {
+        const p = document.createElement('p');
+        p.className = 'flex-text size-' + (component.size || 'md') + (component.weight === 'bold' ? ' bold' : '');
+        if (component.color) p.style.color = component.color;
+        p.textContent = component.text;
+        return p;
+      }
+      case 'button': {
+        const b = document.createElement('button');
+        b.type = 'button';
+        b.className = 'flex-button' + (component.style === 'primary' ? ' primary' : '');
+        b.textContent = component.action.label;
+        b.addEventListener('click', () => act(component.action));
+        return b;
+      }
+      case 'separator': {
+        const hr = document.createElement('hr');
+        hr.className = 'flex-separator';
+        return hr;
+      }
+      default: {
+        const span = document.createElement('span');
+        span.textContent = '';
+        return span;
+      }
+    }
+  }
+
+  function render(message) {
+    if (message.type === 'text') add('bot', textBubble(message.text));
+    else if (message.type === 'flex') {
+      const node = flex(message.contents);
+      node.setAttribute('aria-label', message.altText);
+      add('bot', node);
+    } else add('bot', textBubble('（' + message.type + ' メッセージ）'));
+  }
+
+  function quickReplies(message) {
+    quick.replaceChildren();
+    const items = (message && message.quickReply && message.quickReply.items) || [];
+    items.forEach(item => {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.textContent = item.action.label;
+      b.addEventListener('click', () => act(item.action));
+      quick.appendChild(b);
+    });
+  }
+
+  async function send(payload, shown) {
+    if (shown) add('user', textBubble(shown));
+    try {
+      const response = await fetch('simulator/messages', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(Object.assign({ userId }, payload))
+      });
+      const body = await response.json();
+      if (!response.ok) throw new Error(body.detail || response.statusText);
+      body.messages.forEach(render);
+      quickReplies(body.messages[body.messages.length - 1]);
+    } catch (e) {
+      const p = textBubble('送信できませんでした：' + e.message);
+      p.classList.add('error');
+      add('bot', p);
+    }
+  }
+
+  document.getElementById('composer').addEventListener('submit', event => {
+    event.preventDefault();
+    const text = input.value.trim();
+    if (!text) return;
+    input.value = '';
+    send({ text }, text);
+  });
+  document.querySelectorAll('.menu button').forEach(b => b.addEventListener('click', () => send({ text: b.dataset.say }, b.dataset.say)));
+
+  if (!localStorage.getItem('shisaku-sim-followed')) {
+    localStorage.setItem('shisaku-sim-followed', 'yes');
+    send({ event: 'follow' });
+  } else {
+    add('bot', textBubble('おかえりなさい。質問をどうぞ。'));
+  }
+})();
