@@ -63,6 +63,20 @@ class Conversation {
 		if (text.isEmpty()) {
 			return phrases.examples(new Replies().text(Phrases.TEXT_ONLY)).build();
 		}
+		switch (text) {
+			case Phrases.MENU_SEARCH -> {
+				return phrases.examples(new Replies().text(Phrases.ASK_IN_YOUR_WORDS)).build();
+			}
+			case Phrases.MENU_NOTIFY -> {
+				return new Replies().text(Phrases.FOLLOW_NOT_YET).build();
+			}
+			case Phrases.MENU_HELP, "ヘルプ" -> {
+				return phrases.examples(new Replies().text(phrases.help())).build();
+			}
+			case Phrases.MENU_RATINGS -> text = "評価の意味は？";
+			default -> {
+			}
+		}
 		Optional<String> city = cityNamedAlone(text);
 		if (city.isPresent()) {
 			citizens.chooseMunicipality(userId, city.get());

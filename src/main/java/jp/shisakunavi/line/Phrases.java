@@ -16,6 +16,11 @@ import jp.shisakunavi.search.Hit;
 @Component
 class Phrases {
 
+	static final String MENU_SEARCH = "施策をさがす";
+	static final String MENU_RATINGS = "評価の見方";
+	static final String MENU_NOTIFY = "通知設定";
+	static final String MENU_HELP = "使い方";
+	static final String ASK_IN_YOUR_WORDS = "知りたい施策や分野を、ふだんの言葉で送ってください。市の名前を入れると、その市についてお答えします。";
 	static final String WELCOME = """
 			友だち追加ありがとうございます。施策ナビです。
 			市の情報化計画（ICT・DXの取り組み）の進み具合や評価について、自動でお答えします。

@@ -1,0 +1,206 @@
+package jp.shisakunavi.linefake;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A real HTTP server that plays LINE's Messaging API for tests: it records every request, checks each against
+ * LINE's own OpenAPI file ({@code ../shared/line-openapi/messaging-api.yml}) and LINE's documented limits,
+ * uses reply tokens once, answers a repeated {@code X-Line-Retry-Key} with 409, and fails or slows down on
+ * demand.
+ */
+public final class FakeLine implements AutoCloseable {
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+	private static final OpenApiInteractionValidator VALIDATOR = OpenApiInteractionValidator
+		.createForSpecificationUrl(messagingApiSpec().toUri().toString())
+		.build();
+
+	private final HttpServer server;
+	private final List<Received> received = new CopyOnWriteArrayList<>();
+	private final List<String> violations = new CopyOnWriteArrayList<>();
+	private final Set<String> usedReplyTokens = ConcurrentHashMap.newKeySet();
+	private final Map<String, String> retryKeys = new ConcurrentHashMap<>();
+	private final Map<String, Fault> faults = new ConcurrentHashMap<>();
+
+	public FakeLine() throws IOException {
+		server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+		server.createContext("/", this::handle);
+		server.start();
+	}
+
+	/** For both {@code line.bot.api-end-point} and {@code line.bot.blob-end-point}. */
+	public String baseUrl() {
+		return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+	}
+
+	/** The next {@code times} requests to {@code path} get {@code status} (after {@code delay}). */
+	public void fail(String path, int times, int status, Duration delay) {
+		faults.put(path, new Fault(new AtomicInteger(times), status, delay));
+	}
+
+	public void reset() {
+		received.clear();
+		violations.clear();
+		faults.clear();
+	}
+
+	public List<Received> requests(String path) {
+		return received.stream().filter(r -> r.path().equals(path)).toList();
+	}
+
+	/** Replies and pushes LINE accepted (2xx), in the order they arrived. */
+	public List<Received> accepted(String path) {
+		return requests(path).stream().filter(r -> r.status() / 100 == 2).toList();
+	}
+
+	public List<String> violations() {
+		return List.copyOf(violations);
+	}
+
+	private void handle(HttpExchange exchange) throws IOException {
+		try (exchange) {
+			byte[] body;
+			try (InputStream in = exchange.getRequestBody()) {
+				body = in.readAllBytes();
+			}
+			String path = exchange.getRequestURI().getPath();
+			String method = exchange.getRequestMethod();
+			Map<String, List<String>> headers = Map.copyOf(exchange.getRequestHeaders());
+			validate(method, path, exchange.getRequestURI().getRawQuery(), headers, body);
+			int status = answer(path, headers, body);
+			String requestId = UUID.randomUUID().toString();
+			exchange.getResponseHeaders().add("x-line-request-id", requestId);
+			exchange.getResponseHeaders().add("Content-Type", "application/json");
+			byte[] response = switch (status) {
+				case 200 -> path.equals("/v2/bot/message/reply") ? "{\"sentMessages\":[]}".getBytes() : "{}".getBytes();
+				case 409 -> "{\"message\":\"The retry key is already accepted\"}".getBytes();
+				case 429 -> "{\"message\":\"Too Many Requests\"}".getBytes();
+				default -> ("{\"message\":\"status " + status + "\"}").getBytes();
+			};
+			received.add(new Received(method, path, headers, body, status, Instant.now()));
+			exchange.sendResponseHeaders(status, response.length);
+			exchange.getResponseBody().write(response);
+		}
+	}
+
+	private int answer(String path, Map<String, List<String>> headers, byte[] body) {
+		Fault fault = faults.get(path);
+		if (fault != null && fault.remaining().getAndDecrement() > 0) {
+			sleep(fault.delay());
+			return fault.status();
+		}
+		if (path.equals("/v2/bot/message/reply")) {
+			String token = json(body).path("replyToken").asText();
+			return usedReplyTokens.add(token) ? 200 : 400;
+		}
+		String retryKey = header(headers, "X-Line-Retry-Key");
+		if (retryKey != null && retryKeys.putIfAbsent(retryKey, path) != null) {
+			return 409;
+		}
+		return 200;
+	}
+
+	private void validate(String method, String path, String query, Map<String, List<String>> headers, byte[] body) {
+		SimpleRequest.Builder request = new SimpleRequest.Builder(Request.Method.valueOf(method), path);
+		headers.forEach((name, values) -> request.withHeader(name, values));
+		if (query != null) {
+			for (String pair : query.split("&")) {
+				String[] kv = pair.split("=", 2);
+				request.withQueryParam(kv[0], kv.length > 1 ? kv[1] : "");
+			}
+		}
+		if (body.length > 0) {
+			request.withBody(new String(body, StandardCharsets.UTF_8));
+		}
+		ValidationReport report = VALIDATOR.validateRequest(request.build());
+		report.getMessages().stream()
+			.filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+			.forEach(m -> violations.add(method + " " + path + ": " + m.getMessage()));
+		if (header(headers, "Authorization") == null || !header(headers, "Authorization").startsWith("Bearer ")) {
+			violations.add(method + " " + path + ": no bearer token");
+		}
+		LineLimitsCheck.check(path, json(body), body.length).forEach(v -> violations.add(method + " " + path + ": " + v));
+	}
+
+	private static JsonNode json(byte[] body) {
+		try {
+			return body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body);
+		}
+		catch (IOException e) {
+			return JSON.createObjectNode();
+		}
+	}
+
+	private static String header(Map<String, List<String>> headers, String name) {
+		return headers.entrySet().stream()
+			.filter(e -> e.getKey().equalsIgnoreCase(name))
+			.flatMap(e -> e.getValue().stream())
+			.findFirst()
+			.orElse(null);
+	}
+
+	private static void sleep(Duration delay) {
+		try {
+			Thread.sleep(delay);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	static Path messagingApiSpec() {
+		Path dir = Path.of("").toAbsolutePath();
+		while (dir != null) {
+			for (Path candidate : List.of(dir.resolve("shared/line-openapi/messaging-api.yml"),
+					dir.resolve("../shared/line-openapi/messaging-api.yml"))) {
+				if (Files.exists(candidate)) {
+					return candidate.normalize();
+				}
+			}
+			dir = dir.getParent();
+		}
+		throw new IllegalStateException("LINE's OpenAPI file shared/line-openapi/messaging-api.yml is not beside the project");
+	}
+
+	@Override
+	public void close() {
+		server.stop(0);
+	}
+
+	/** One request as LINE received it, with the status the fake answered. */
+	public record Received(String method, String path, Map<String, List<String>> headers, byte[] body, int status,
+			Instant at) {
+
+		public JsonNode json() {
+			return FakeLine.json(body);
+		}
+	}
+
+	private record Fault(AtomicInteger remaining, int status, Duration delay) {
+	}
+}
