@@ -1,0 +1,210 @@
+package jp.shisakunavi.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+import jp.shisakunavi.plan.FiscalYear;
+import jp.shisakunavi.plan.RatingScheme;
+import jp.shisakunavi.plan.RatingSymbol;
+
+/**
+ * Reads a question: which city, department, rating and fiscal year it names, and what it asks for (intent).
+ * Everything recognised is cut out of the text, so that what remains is the subject to search for.
+ */
+final class QueryUnderstanding {
+
+	private static final String SYMBOLS = "A-DXYZ◎○〇▲";
+	private static final List<Pattern> RATING = List.of(
+			Pattern.compile("評価\\s*(?:が|は|の|=|:|:)?\\s*([" + SYMBOLS + "])(?![A-Z])"),
+			Pattern.compile("(?<![A-Z])([" + SYMBOLS + "])\\s*(?:評価|ランク|判定)"));
+	private static final Pattern FISCAL_YEAR = Pattern
+		.compile("(?:令和|平成|(?<![A-Z])[RH](?=\\s*(?:元|\\d)))\\s*(?:元|\\d{1,2})\\s*(?:年度?)?|(?:19|20)\\d\\d\\s*年度");
+	private static final Pattern GREETING = Pattern
+		.compile("こんにちは|こんにちわ|こんばんは|こんばんわ|おはよう|はじめまして|初めまして|よろしく|^(?:hello|hi|hey|やあ|どうも)\\b");
+	private static final Pattern THANKS = Pattern.compile("ありがと|有難う|サンキュー|thank|助かりました|感謝");
+	private static final Pattern HELP = Pattern
+		.compile("使い方|つかいかた|ヘルプ|help|何ができ|なにができ|何を聞け|なにをきけ|何が聞け|どう使|どうやって使|メニュー|何を質問");
+	private static final Pattern MEANING = Pattern.compile("意味|とは|って何|ってなに|ってなん|どういう|何を表|基準|定義");
+	private static final Pattern DEFINITION = Pattern
+		.compile("とは|って何|ってなに|ってなん|って\\?|の意味|意味は|意味を|とはなん|って誰|ってどんな|はなんですか|は何ですか");
+	private static final Pattern SCHEDULE = Pattern
+		.compile("いつ|何年度|なんねんど|時期|スケジュール|予定|開始|始ま|はじま|始め|から使え|までに|何年から|計画期間");
+	private static final Pattern LIST_CUE = Pattern.compile("一覧|リスト|全部|すべて|全て|どれ|どの|どんな|何が|なにが|ありますか|ある\\?|教えて|は\\?|は$|を$");
+
+	private QueryUnderstanding() {
+	}
+
+	static Understood understand(String question, String askerCity, IndexSnapshot snapshot) {
+		Catalog catalog = snapshot.catalog();
+		String text = JapaneseAnalysis.normalize(question);
+		String upper = java.text.Normalizer.normalize(question, java.text.Normalizer.Form.NFKC).toUpperCase();
+
+		Optional<Match<Catalog.City>> named = findCity(text, catalog);
+		Catalog.City city = named.map(Match::value).orElseGet(() -> catalog.city(askerCity).orElse(null));
+		if (named.isPresent()) {
+			text = named.get().cut(text);
+		}
+
+		Integer fiscalYear = null;
+		Matcher year = FISCAL_YEAR.matcher(text.toUpperCase());
+		if (year.find()) {
+			fiscalYear = FiscalYear.find(year.group()).orElse(null);
+			text = text.substring(0, year.start()) + " " + text.substring(year.end());
+		}
+
+		String scanned = text;
+		String department = catalog.departments().stream()
+			.filter(d -> scanned.contains(JapaneseAnalysis.normalize(d)))
+			.findFirst()
+			.orElse(null);
+		String rest = department == null ? text : text.replace(JapaneseAnalysis.normalize(department), " ");
+
+		List<RatingScheme> schemes = city != null ? city.schemes()
+				: catalog.cities().stream().flatMap(c -> c.schemes().stream()).toList();
+		String rating = explicitRating(upper, schemes);
+		boolean ratingByMeaning = false;
+		if (rating != null) {
+			rest = rest.replaceAll("評価|ランク|判定", " ")
+				.replaceAll("(?<![a-z])" + Pattern.quote(rating.toLowerCase()) + "(?![a-z])", " ");
+		}
+		else {
+			Optional<Match<String>> meaning = ratingByMeaning(rest, schemes);
+			if (meaning.isPresent()) {
+				rating = meaning.get().value();
+				rest = meaning.get().cut(rest);
+				ratingByMeaning = true;
+			}
+		}
+
+		List<String> content = contentTokens(rest, snapshot);
+		Intent intent = intent(text, content, rating, ratingByMeaning, department, named.isPresent(), fiscalYear);
+		if (ratingByMeaning && intent != Intent.LIST) {
+			// A phrase like 達成できなかった outside a list question describes a measure, not a filter.
+			rating = null;
+			content = contentTokens(text, snapshot);
+		}
+		Understanding understanding = new Understanding(city == null ? null : city.name(), department, rating,
+				fiscalYear, null);
+		return new Understood(understanding, intent, city, named.isPresent(), rest.strip(), content);
+	}
+
+	private static Intent intent(String text, List<String> content, String rating, boolean ratingByMeaning,
+			String department, boolean cityNamed, Integer fiscalYear) {
+		boolean nothingElse = content.isEmpty();
+		if (rating != null && !ratingByMeaning && MEANING.matcher(text).find() && nothingElse) {
+			return Intent.RATING_MEANING;
+		}
+		if (nothingElse && (rating != null || department != null
+				|| (cityNamed || fiscalYear != null) && LIST_CUE.matcher(text).find() && hasListWord(text))) {
+			return Intent.LIST;
+		}
+		if (nothingElse) {
+			if (THANKS.matcher(text).find()) {
+				return Intent.THANKS;
+			}
+			if (GREETING.matcher(text).find()) {
+				return Intent.GREETING;
+			}
+		}
+		if (HELP.matcher(text).find() && content.size() <= 1) {
+			return Intent.HELP;
+		}
+		if (nothingElse) {
+			return Intent.OUT_OF_SCOPE;
+		}
+		if (DEFINITION.matcher(text).find()) {
+			return Intent.DEFINITION;
+		}
+		if (SCHEDULE.matcher(text).find()) {
+			return Intent.SCHEDULE;
+		}
+		return Intent.STATUS;
+	}
+
+	private static boolean hasListWord(String text) {
+		return text.contains("施策") || text.contains("事業") || text.contains("取組") || text.contains("取り組み")
+				|| text.contains("一覧") || text.contains("細目");
+	}
+
+	private static Optional<Match<Catalog.City>> findCity(String text, Catalog catalog) {
+		return catalog.cities().stream()
+			.flatMap(city -> city.aliases().stream().map(alias -> new Match<>(city, JapaneseAnalysis.normalize(alias))))
+			.sorted(Comparator.comparingInt((Match<Catalog.City> m) -> m.phrase().length()).reversed())
+			.filter(m -> text.contains(m.phrase()))
+			.findFirst();
+	}
+
+	private static String explicitRating(String upper, List<RatingScheme> schemes) {
+		for (Pattern pattern : RATING) {
+			Matcher matcher = pattern.matcher(upper);
+			while (matcher.find()) {
+				String symbol = matcher.group(1).replace('〇', '○');
+				if (schemes.isEmpty() || schemes.stream().anyMatch(s -> s.find(symbol).isPresent())) {
+					return symbol;
+				}
+			}
+		}
+		return null;
+	}
+
+	/** A rating's meaning written out (達成できなかった → C in 茅ヶ崎市), the longest meaning found first. */
+	private static Optional<Match<String>> ratingByMeaning(String text, List<RatingScheme> schemes) {
+		return schemes.stream()
+			.flatMap(s -> s.symbols().stream())
+			.flatMap(QueryUnderstanding::meaningPhrases)
+			.sorted(Comparator.comparingInt((Match<String> m) -> m.phrase().length()).reversed())
+			.filter(m -> text.contains(m.phrase()))
+			.findFirst();
+	}
+
+	private static Stream<Match<String>> meaningPhrases(RatingSymbol symbol) {
+		if (symbol.meaning() == null) {
+			return Stream.empty();
+		}
+		String meaning = JapaneseAnalysis.normalize(symbol.meaning());
+		return Stream.concat(Stream.of(meaning), Stream.of(meaning.split("[・、,]|または")))
+			.map(String::strip)
+			.filter(p -> p.length() >= 2)
+			.distinct()
+			.map(p -> new Match<>(symbol.symbol(), p));
+	}
+
+	/** The analyzed words of a text that say what it is about (question words and one-off symbols left out). */
+	static List<String> contentTokens(String text, IndexSnapshot snapshot) {
+		List<String> tokens = new ArrayList<>();
+		Analyzer analyzer = snapshot.analysis().textQueryWithoutSynonyms();
+		try (TokenStream stream = analyzer.tokenStream(IndexBuilder.TITLE, text)) {
+			CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+			stream.reset();
+			while (stream.incrementToken()) {
+				String token = term.toString();
+				if (!snapshot.questionWords().contains(token) && !tokens.contains(token)) {
+					tokens.add(token);
+				}
+			}
+			stream.end();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return tokens;
+	}
+
+	private record Match<T>(T value, String phrase) {
+
+		String cut(String text) {
+			return text.replace(phrase, " ");
+		}
+	}
+}
