@@ -58,11 +58,12 @@ final class IndexBuilder {
 		List<Unit> units = new ArrayList<>();
 		plans.forEach((plan, measures) -> {
 			boolean newest = catalog.isNewest(plan);
+			Unit.Period period = plan.period() == null ? null : new Unit.Period(plan.period().from(), plan.period().to());
 			for (Measure measure : measures) {
 				String pillar = plan.pillar(measure.pillarNumber()).map(p -> p.title()).orElse(null);
 				units.add(new Unit(Unit.MEASURE, measure.id(), measure.id(), plan.municipality(), plan.id(),
 						plan.title(), newest, pillar, measure.title(), List.of(), measureBody(measure),
-						measure.departmentNames().toList(), measure.evaluations(), plan.ratingScheme()));
+						measure.departmentNames().toList(), measure.evaluations(), plan.ratingScheme(), period));
 				for (Project project : measure.projects()) {
 					for (Item item : project.items()) {
 						List<String> departments = Stream.concat(item.departments().stream(),
@@ -71,7 +72,7 @@ final class IndexBuilder {
 								plan.title(), newest, pillar, item.title(), List.of(),
 								join(Stream.of(project.title(), measure.title(), sections(item.sections()),
 										progress(item.evaluations()))),
-								departments, item.evaluations(), plan.ratingScheme()));
+								departments, item.evaluations(), plan.ratingScheme(), period));
 					}
 				}
 			}
@@ -79,7 +80,7 @@ final class IndexBuilder {
 		for (FaqEntry entry : faq) {
 			units.add(new Unit(Unit.FAQ, entry.id(), null, entry.municipality(), null, null, true, null,
 					entry.question(), entry.alternates(), entry.answer(),
-					List.of(), List.of(), null));
+					List.of(), List.of(), null, null));
 		}
 		return units;
 	}

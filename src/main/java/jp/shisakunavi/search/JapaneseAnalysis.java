@@ -34,7 +34,7 @@ import com.ibm.icu.text.Normalizer2;
 
 /**
  * The analyzers of the index, built from one {@link Vocabulary}. Text is first normalized the same way
- * everywhere (NFKC with case folding: width, case and compatibility forms; ヶ/ヵ folded to ケ/カ; hyphens
+ * everywhere (NFKC with case folding: width, case and compatibility forms; ヶ and ヵ (written interchangeably, 茅ヶ崎 = 茅ケ崎) folded to ケ; hyphens
  * between Latin letters dropped, so Wi-Fi and wifi meet), then:
  * <ul>
  * <li>{@link #text()}: Kuromoji in SEARCH mode with the user dictionary, numbers normalized, base forms,
@@ -96,7 +96,7 @@ final class JapaneseAnalysis {
 
 	/** The normalization every analyzer starts with, for comparing plain strings the same way. */
 	static String normalize(String value) {
-		String folded = NFKC_CF.normalize(value).replace('ヶ', 'ケ').replace('ヵ', 'カ');
+		String folded = NFKC_CF.normalize(value).replace('ヶ', 'ケ').replace('ヵ', 'ケ');
 		return LATIN_HYPHEN.matcher(folded).replaceAll("");
 	}
 
@@ -211,7 +211,7 @@ final class JapaneseAnalysis {
 	private static NormalizeCharMap smallKe() {
 		NormalizeCharMap.Builder map = new NormalizeCharMap.Builder();
 		map.add("ヶ", "ケ");
-		map.add("ヵ", "カ");
+		map.add("ヵ", "ケ");
 		return map.build();
 	}
 }

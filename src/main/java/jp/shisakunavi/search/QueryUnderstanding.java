@@ -31,7 +31,8 @@ final class QueryUnderstanding {
 	private static final Pattern FISCAL_YEAR = Pattern
 		.compile("(?:令和|平成|(?<![A-Z])[RH](?=\\s*(?:元|\\d)))\\s*(?:元|\\d{1,2})\\s*(?:年度?)?|(?:19|20)\\d\\d\\s*年度");
 	private static final Pattern GREETING = Pattern
-		.compile("こんにちは|こんにちわ|こんばんは|こんばんわ|おはよう|はじめまして|初めまして|よろしく|^(?:hello|hi|hey|やあ|どうも)\\b");
+		.compile("こんにちは|こんにちわ|こんばんは|こんばんわ|おはよう|はじめまして|初めまして|よろしく|^(?:hello|hi|hey|やあ|どうも)(?![a-z])");
+	private static final Pattern POLITE = Pattern.compile("ござる|ござい|ます|です|ございます|様|さま|皆さん|みなさん|お世話|世話|今日|今晩|どうも|すみません|とても|本当|ほんとう|大変");
 	private static final Pattern THANKS = Pattern.compile("ありがと|有難う|サンキュー|thank|助かりました|感謝");
 	private static final Pattern HELP = Pattern
 		.compile("使い方|つかいかた|ヘルプ|help|何ができ|なにができ|何を聞け|なにをきけ|何が聞け|どう使|どうやって使|メニュー|何を質問");
@@ -87,6 +88,11 @@ final class QueryUnderstanding {
 			}
 		}
 
+		Optional<Intent> smallTalk = smallTalk(rest, snapshot);
+		if (smallTalk.isPresent()) {
+			return new Understood(new Understanding(city == null ? null : city.name(), null, null, null, null),
+					smallTalk.get(), city, named.isPresent(), "", List.of());
+		}
 		List<String> content = contentTokens(rest, snapshot);
 		Intent intent = intent(text, content, rating, ratingByMeaning, department, named.isPresent(), fiscalYear);
 		if (ratingByMeaning && intent != Intent.LIST) {
@@ -109,14 +115,6 @@ final class QueryUnderstanding {
 				|| (cityNamed || fiscalYear != null) && LIST_CUE.matcher(text).find() && hasListWord(text))) {
 			return Intent.LIST;
 		}
-		if (nothingElse) {
-			if (THANKS.matcher(text).find()) {
-				return Intent.THANKS;
-			}
-			if (GREETING.matcher(text).find()) {
-				return Intent.GREETING;
-			}
-		}
 		if (HELP.matcher(text).find() && content.size() <= 1) {
 			return Intent.HELP;
 		}
@@ -130,6 +128,18 @@ final class QueryUnderstanding {
 			return Intent.SCHEDULE;
 		}
 		return Intent.STATUS;
+	}
+
+	/** Thanks or a greeting with nothing else in it. */
+	private static Optional<Intent> smallTalk(String text, IndexSnapshot snapshot) {
+		for (var candidate : List.of(java.util.Map.entry(THANKS, Intent.THANKS), java.util.Map.entry(GREETING, Intent.GREETING))) {
+			Matcher matcher = candidate.getKey().matcher(text);
+			if (matcher.find() && contentTokens(matcher.replaceAll(" "), snapshot).stream()
+				.allMatch(t -> t.length() <= 1 || candidate.getKey().matcher(t).find() || POLITE.matcher(t).matches())) {
+				return Optional.of(candidate.getValue());
+			}
+		}
+		return Optional.empty();
 	}
 
 	private static boolean hasListWord(String text) {

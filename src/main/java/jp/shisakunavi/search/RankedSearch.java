@@ -81,12 +81,15 @@ final class RankedSearch {
 		return scored;
 	}
 
+	/**
+	 * By default the city's newest plan comes first; a question about a fiscal year prefers the plans that
+	 * cover it instead. Definitions prefer FAQ entries.
+	 */
 	private static double preference(Unit unit, Understood understood) {
 		double factor = 1;
-		boolean yearOutsideNewest = understood.understanding().fiscalYear() != null && understood.city() != null
-				&& understood.city().newest().period() != null
-				&& understood.understanding().fiscalYear() < understood.city().newest().period().from();
-		if (!unit.newestPlan() && !yearOutsideNewest) {
+		Integer year = understood.understanding().fiscalYear();
+		boolean preferred = year == null ? unit.newestPlan() : unit.period() == null || unit.period().covers(year);
+		if (!preferred) {
 			factor *= OLDER_PLAN;
 		}
 		if (understood.intent() == Intent.DEFINITION) {

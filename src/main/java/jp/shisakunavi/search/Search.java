@@ -1,7 +1,9 @@
 package jp.shisakunavi.search;
 
 import java.util.List;
+import java.util.function.Supplier;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -17,17 +19,25 @@ public class Search {
 	private static final int MAX_SUGGESTIONS = 3;
 	private static final double SUGGESTION_FLOOR = 0.25;
 
-	private final SearchIndex index;
+	private final Supplier<IndexSnapshot> index;
 	private final double threshold;
 
+	@Autowired
 	Search(SearchIndex index, @Value("${shisaku.search.threshold:0.5}") double threshold) {
+		this(index::snapshot, threshold);
+	}
+
+	Search(Supplier<IndexSnapshot> index, double threshold) {
+		if (threshold < 0 || threshold > 1) {
+			throw new IllegalArgumentException("shisaku.search.threshold must be between 0 and 1, not " + threshold);
+		}
 		this.index = index;
 		this.threshold = threshold;
 	}
 
 	public Answer answer(Question question) {
 		String text = QuestionText.clean(question.text());
-		IndexSnapshot snapshot = index.snapshot();
+		IndexSnapshot snapshot = index.get();
 		Understood understood = QueryUnderstanding.understand(text, question.municipality(), snapshot);
 		Understanding understanding = understood.understanding();
 		return switch (understood.intent()) {

@@ -17,7 +17,15 @@ import jp.shisakunavi.plan.RatingScheme;
  */
 record Unit(String type, String id, String measureId, String municipality, String planId, String planTitle,
 		boolean newestPlan, String pillar, String title, List<String> alternates, String body, List<String> departments,
-		List<Evaluation> evaluations, RatingScheme scheme) {
+		List<Evaluation> evaluations, RatingScheme scheme, Period period) {
+
+	/** The fiscal years of the unit's plan; null for FAQ entries. */
+	record Period(int from, int to) {
+
+		boolean covers(int fiscalYear) {
+			return from <= fiscalYear && fiscalYear <= to;
+		}
+	}
 
 	static final String MEASURE = "measure";
 	static final String ITEM = "item";

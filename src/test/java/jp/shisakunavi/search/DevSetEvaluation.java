@@ -40,7 +40,7 @@ class DevSetEvaluation {
 	@Autowired
 	SearchIndex index;
 
-	record Outcome(List<String> ranked, boolean answered, Intent intent, int listSize) {
+	record Outcome(List<String> ranked, boolean answered, Intent intent, int listSize, String detail) {
 	}
 
 	record Metrics(int units, double accuracy, double recall3, double mrr, int outOfScope, double rejection,
@@ -61,11 +61,15 @@ class DevSetEvaluation {
 		BaselineSearch baseline = new BaselineSearch(index.snapshot().units());
 		Metrics ours = measure(questions, q -> {
 			Answer a = search.answer(new Question(q.q(), q.city(), 3));
-			return new Outcome(a.results().stream().map(Hit::id).toList(), a.answered(), a.intent(), a.results().size());
+			String detail = java.util.stream.Stream.concat(a.results().stream(), a.suggestions().stream())
+				.map(h -> h.id() + "=" + h.score())
+				.toList() + " " + a.understood();
+			return new Outcome(a.results().stream().map(Hit::id).toList(), a.answered(), a.intent(), a.results().size(),
+					detail);
 		}, verbose);
 		Metrics base = measure(questions, q -> {
 			List<String> ids = baseline.search(q.q(), 3);
-			return new Outcome(ids, !ids.isEmpty(), null, -1);
+			return new Outcome(ids, !ids.isEmpty(), null, -1, "");
 		}, false);
 		System.out.println("Development set: " + questions.size() + " questions");
 		System.out.println(ours.line("search"));
@@ -116,14 +120,14 @@ class DevSetEvaluation {
 				top3 += rank >= 0 && rank < 3 ? 1 : 0;
 				reciprocal += rank >= 0 ? 1.0 / (rank + 1) : 0;
 				if (rank != 0) {
-					misses.add("MISS  " + q.q() + " -> " + ranked + " expected " + q.expect());
+					misses.add("MISS  " + q.q() + " -> " + outcome.detail() + " expected " + q.expect());
 				}
 			}
 			if (q.outOfScope()) {
 				outOfScope++;
 				rejected += outcome.answered() ? 0 : 1;
 				if (outcome.answered()) {
-					misses.add("ANSWERED  " + q.q() + " -> " + outcome.ranked() + " " + outcome.intent());
+					misses.add("ANSWERED  " + q.q() + " -> " + outcome.detail() + " " + outcome.intent());
 				}
 			}
 			if (q.intent() != null && outcome.intent() != null) {
