@@ -1,5 +1,6 @@
 package jp.shisakunavi.search;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +48,7 @@ record Catalog(List<City> cities, List<String> departments) {
 
 	static Catalog of(List<Plan> plans, List<String> departments) {
 		Map<String, List<Plan>> byCity = new LinkedHashMap<>();
-		plans.forEach(p -> byCity.computeIfAbsent(MunicipalityName.key(p.municipality()), k -> new java.util.ArrayList<>())
+		plans.forEach(p -> byCity.computeIfAbsent(MunicipalityName.key(p.municipality()), k -> new ArrayList<>())
 			.add(p));
 		List<City> cities = byCity.values().stream().map(list -> {
 			List<Plan> newestFirst = list.stream()

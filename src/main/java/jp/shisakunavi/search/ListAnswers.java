@@ -10,7 +10,7 @@ import jp.shisakunavi.plan.Plan;
 /**
  * Answers list questions (多治見市で評価がCの施策は？) with the complete list: every rated unit (a measure, or
  * the items of a measure that has them) of the city's plan that matches the rating (as of the fiscal year
- * asked about, or the latest), the department and the fiscal year.
+ * asked about, or the latest), the department and the pillar.
  */
 final class ListAnswers {
 
@@ -28,7 +28,8 @@ final class ListAnswers {
 		Predicate<Unit> matches = unit -> !unit.isFaq() && plans.contains(unit.planId())
 				&& !rateItems.contains(unit.id())
 				&& (asked.rating() == null || unit.hasRating(asked.rating(), asked.fiscalYear()))
-				&& (asked.department() == null || unit.departments().contains(asked.department()));
+				&& (asked.department() == null || unit.departments().contains(asked.department()))
+				&& (asked.pillar() == null || asked.pillar().equals(unit.pillar()));
 		return snapshot.units().stream().filter(matches).map(u -> u.hit(1, asked.fiscalYear())).toList();
 	}
 

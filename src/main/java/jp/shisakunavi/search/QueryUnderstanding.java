@@ -2,9 +2,11 @@ package jp.shisakunavi.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,6 +17,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 import jp.shisakunavi.plan.FiscalYear;
+import jp.shisakunavi.plan.Pillar;
 import jp.shisakunavi.plan.RatingScheme;
 import jp.shisakunavi.plan.RatingSymbol;
 
@@ -41,6 +44,8 @@ final class QueryUnderstanding {
 		.compile("とは|って何|ってなに|ってなん|って\\?|の意味|意味は|意味を|とはなん|って誰|ってどんな|はなんですか|は何ですか");
 	private static final Pattern SCHEDULE = Pattern
 		.compile("いつ|何年度|なんねんど|時期|スケジュール|予定|開始|始ま|はじま|始め|から使え|までに|何年から|計画期間");
+	private static final Pattern PILLAR_NUMBER = Pattern
+		.compile("(?:基本施策|基本方針|基本目標|施策展開の柱|柱)\\s*\\(?\\s*(\\d{1,2})\\s*\\)?|第\\s*(\\d{1,2})\\s*款");
 	private static final Pattern LIST_CUE = Pattern.compile("一覧|リスト|全部|すべて|全て|どれ|どの|どんな|何が|なにが|ありますか|ある\\?|教えて|は\\?|は$|を$");
 
 	private QueryUnderstanding() {
@@ -49,7 +54,7 @@ final class QueryUnderstanding {
 	static Understood understand(String question, String askerCity, IndexSnapshot snapshot) {
 		Catalog catalog = snapshot.catalog();
 		String text = JapaneseAnalysis.normalize(question);
-		String upper = java.text.Normalizer.normalize(question, java.text.Normalizer.Form.NFKC).toUpperCase();
+		String upper = Normalizer.normalize(question, Normalizer.Form.NFKC).toUpperCase();
 
 		Optional<Match<Catalog.City>> named = findCity(text, catalog);
 		Catalog.City city = named.map(Match::value).orElseGet(() -> catalog.city(askerCity).orElse(null));
@@ -70,6 +75,11 @@ final class QueryUnderstanding {
 			.findFirst()
 			.orElse(null);
 		String rest = department == null ? text : text.replace(JapaneseAnalysis.normalize(department), " ");
+
+		Optional<Match<Pillar>> pillar = findPillar(rest, city, catalog);
+		if (pillar.isPresent()) {
+			rest = pillar.get().cut(rest);
+		}
 
 		List<RatingScheme> schemes = city != null ? city.schemes()
 				: catalog.cities().stream().flatMap(c -> c.schemes().stream()).toList();
@@ -94,24 +104,25 @@ final class QueryUnderstanding {
 					smallTalk.get(), city, named.isPresent(), "", List.of());
 		}
 		List<String> content = contentTokens(rest, snapshot);
-		Intent intent = intent(text, content, rating, ratingByMeaning, department, named.isPresent(), fiscalYear);
+		Intent intent = intent(text, content, rating, ratingByMeaning, department != null || pillar.isPresent(),
+				named.isPresent(), fiscalYear);
 		if (ratingByMeaning && intent != Intent.LIST) {
 			// A phrase like 達成できなかった outside a list question describes a measure, not a filter.
 			rating = null;
 			content = contentTokens(text, snapshot);
 		}
 		Understanding understanding = new Understanding(city == null ? null : city.name(), department, rating,
-				fiscalYear, null);
+				fiscalYear, pillar.map(p -> p.value().title()).orElse(null));
 		return new Understood(understanding, intent, city, named.isPresent(), rest.strip(), content);
 	}
 
 	private static Intent intent(String text, List<String> content, String rating, boolean ratingByMeaning,
-			String department, boolean cityNamed, Integer fiscalYear) {
+			boolean groupNamed, boolean cityNamed, Integer fiscalYear) {
 		boolean nothingElse = content.isEmpty();
 		if (rating != null && !ratingByMeaning && MEANING.matcher(text).find() && nothingElse) {
 			return Intent.RATING_MEANING;
 		}
-		if (nothingElse && (rating != null || department != null
+		if (nothingElse && (rating != null || groupNamed
 				|| (cityNamed || fiscalYear != null) && LIST_CUE.matcher(text).find() && hasListWord(text))) {
 			return Intent.LIST;
 		}
@@ -132,7 +143,8 @@ final class QueryUnderstanding {
 
 	/** Thanks or a greeting with nothing else in it. */
 	private static Optional<Intent> smallTalk(String text, IndexSnapshot snapshot) {
-		for (var candidate : List.of(java.util.Map.entry(THANKS, Intent.THANKS), java.util.Map.entry(GREETING, Intent.GREETING))) {
+		for (Map.Entry<Pattern, Intent> candidate : List.of(Map.entry(THANKS, Intent.THANKS),
+				Map.entry(GREETING, Intent.GREETING))) {
 			Matcher matcher = candidate.getKey().matcher(text);
 			if (matcher.find() && contentTokens(matcher.replaceAll(" "), snapshot).stream()
 				.allMatch(t -> t.length() <= 1 || candidate.getKey().matcher(t).find() || POLITE.matcher(t).matches())) {
@@ -151,6 +163,28 @@ final class QueryUnderstanding {
 		return catalog.cities().stream()
 			.flatMap(city -> city.aliases().stream().map(alias -> new Match<>(city, JapaneseAnalysis.normalize(alias))))
 			.sorted(Comparator.comparingInt((Match<Catalog.City> m) -> m.phrase().length()).reversed())
+			.filter(m -> text.contains(m.phrase()))
+			.findFirst();
+	}
+
+	/** A pillar by number (基本施策(2), 第1款) in the city's newest plan, or by its title in any plan. */
+	private static Optional<Match<Pillar>> findPillar(String text, Catalog.City city, Catalog catalog) {
+		if (city != null) {
+			Matcher number = PILLAR_NUMBER.matcher(text);
+			if (number.find()) {
+				String found = number.group(1) != null ? number.group(1) : number.group(2);
+				Optional<Pillar> pillar = city.newest().pillar(found);
+				if (pillar.isPresent()) {
+					return Optional.of(new Match<>(pillar.get(), number.group()));
+				}
+			}
+		}
+		List<Catalog.City> cities = city != null ? List.of(city) : catalog.cities();
+		return cities.stream()
+			.flatMap(c -> c.plans().stream())
+			.flatMap(plan -> plan.pillars().stream())
+			.filter(p -> p.title() != null && p.title().length() >= 4)
+			.map(p -> new Match<>(p, JapaneseAnalysis.normalize(p.title())))
 			.filter(m -> text.contains(m.phrase()))
 			.findFirst();
 	}

@@ -10,6 +10,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -129,23 +131,19 @@ class SearchIndex implements ApplicationRunner, DisposableBean {
 		long start = System.nanoTime();
 		Vocabulary vocabulary = Vocabulary.load(vocabularyDir);
 		IndexSnapshot next = build(plans.all(), plans::measuresOf, faq.all(), vocabulary);
-		IndexSnapshot previous = current.getAndSet(next);
-		if (previous != null) {
-			// A search still holding the previous snapshot keeps working: a closed in-memory directory's
-			// open reader stays readable until it is garbage collected.
-			log.debug("Replaced the search index of {} units", previous.size());
-		}
+		// Searches still holding the previous snapshot finish on it; it is garbage once they are done.
+		current.set(next);
 		log.info("Search index built: {} units in {} ms (vocabulary {})", next.size(),
 				(System.nanoTime() - start) / 1_000_000, vocabulary.version());
 	}
 
-	static IndexSnapshot build(List<Plan> plans, java.util.function.Function<String, List<Measure>> measuresOf,
+	static IndexSnapshot build(List<Plan> plans, Function<String, List<Measure>> measuresOf,
 			List<FaqEntry> faq, Vocabulary vocabulary) {
 		Map<Plan, List<Measure>> byPlan = new LinkedHashMap<>();
 		plans.forEach(p -> byPlan.put(p, measuresOf.apply(p.id())));
 		List<String> departments = byPlan.values().stream()
 			.flatMap(List::stream)
-			.flatMap(m -> java.util.stream.Stream.concat(m.departmentNames(),
+			.flatMap(m -> Stream.concat(m.departmentNames(),
 					m.items().flatMap(i -> i.departments().stream().map(d -> d.name()))))
 			.distinct()
 			.toList();

@@ -51,6 +51,13 @@ class SearchTest {
 	}
 
 	@Test
+	void listsThePillarAskedForByNumberOrTitle() {
+		assertThat(ask("基本施策(1)の施策一覧", "多治見市").results()).extracting(Hit::id)
+			.containsExactly("t-4-1-01", "t-4-2-01", "t-4-3-01", "t-4-3-02", "t-4-4-01");
+		assertThat(ask("茅ヶ崎市の安全・安心の事業は？", null).results()).hasSize(3);
+	}
+
+	@Test
 	void explainsRatingSymbolsFromTheLegendOfTheCity() {
 		Answer answer = ask("評価Cってどういう意味？", "茅ヶ崎市");
 		assertThat(answer.intent()).isEqualTo(Intent.RATING_MEANING);
