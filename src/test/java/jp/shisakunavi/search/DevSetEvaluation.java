@@ -74,7 +74,49 @@ class DevSetEvaluation {
 		System.out.println("Development set: " + questions.size() + " questions");
 		System.out.println(ours.line("search"));
 		System.out.println(base.line("baseline"));
+		calibration(questions);
 		assertThat(questions).hasSizeGreaterThanOrEqualTo(150);
+	}
+
+	/**
+	 * How the confidence of the first result relates to its being right (reliability per band), and what each
+	 * threshold would give: the figures the default threshold was chosen by.
+	 */
+	private void calibration(List<DevSet> questions) {
+		Search unfiltered = new Search(index::snapshot, 0.0);
+		record Top(double confidence, boolean right, boolean outOfScope) {
+		}
+		List<Top> tops = new ArrayList<>();
+		for (DevSet q : questions) {
+			if (!q.expectsUnits() && !q.outOfScope()) {
+				continue;
+			}
+			Answer answer = unfiltered.answer(new Question(q.q(), q.city(), 1));
+			if (answer.results().isEmpty()) {
+				tops.add(new Top(0, false, q.outOfScope()));
+				continue;
+			}
+			Hit first = answer.results().getFirst();
+			tops.add(new Top(first.score(), q.expect().contains(first.id()), q.outOfScope()));
+		}
+		double[] bands = { 0, 0.25, 0.5, 0.75, 1.0001 };
+		for (int i = 0; i + 1 < bands.length; i++) {
+			double low = bands[i];
+			double high = bands[i + 1];
+			List<Top> in = tops.stream().filter(t -> t.confidence() >= low && t.confidence() < high).toList();
+			long right = in.stream().filter(Top::right).count();
+			System.out.printf(Locale.ROOT, "confidence %.2f-%.2f: %3d first results, %3d right (%.2f)%n", low,
+					Math.min(high, 1), in.size(), right, in.isEmpty() ? 0 : (double) right / in.size());
+		}
+		for (double threshold = 0.3; threshold < 0.81; threshold += 0.05) {
+			double t = threshold;
+			long expecting = tops.stream().filter(top -> !top.outOfScope()).count();
+			long right = tops.stream().filter(top -> !top.outOfScope() && top.right() && top.confidence() >= t).count();
+			long oos = tops.stream().filter(Top::outOfScope).count();
+			long rejected = tops.stream().filter(top -> top.outOfScope() && top.confidence() < t).count();
+			System.out.printf(Locale.ROOT, "threshold %.2f: accuracy@1 %.3f, rejection %.3f%n", t,
+					(double) right / Math.max(1, expecting), (double) rejected / Math.max(1, oos));
+		}
 	}
 
 	/** Replaces "title:<plan-id>:<title>" by the ids of the units with that title (spaces ignored). */
