@@ -42,9 +42,10 @@ final class Coverage {
 		if (words.isEmpty()) {
 			return 0;
 		}
-		String title = JapaneseAnalysis.normalize(unit.titles());
-		String all = title + "\n" + JapaneseAnalysis.normalize(unit.body());
-		Set<String> titleReading = terms(snapshot.analysis().reading(), unit.titles());
+		IndexSnapshot.UnitText text = snapshot.text(unit);
+		String title = text.title();
+		String all = text.all();
+		Set<String> titleReading = text.titleReading();
 		double total = 0;
 		double inTitle = 0;
 		double inAll = 0;

@@ -3,6 +3,9 @@ package jp.shisakunavi.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.lucene.search.IndexSearcher;
 
@@ -13,7 +16,25 @@ import org.apache.lucene.search.IndexSearcher;
  * @param units by the ordinal stored in each Lucene document
  */
 record IndexSnapshot(IndexSearcher searcher, List<Unit> units, Catalog catalog, JapaneseAnalysis analysis,
-		QuestionWords questionWords, String vocabularyVersion) {
+		QuestionWords questionWords, String vocabularyVersion, Map<String, UnitText> texts) {
+
+	IndexSnapshot(IndexSearcher searcher, List<Unit> units, Catalog catalog, JapaneseAnalysis analysis,
+			QuestionWords questionWords, String vocabularyVersion) {
+		this(searcher, units, catalog, analysis, questionWords, vocabularyVersion, new ConcurrentHashMap<>());
+	}
+
+	/** A unit's text as confidence compares it: normalized title(s), normalized title and body, title reading. */
+	record UnitText(String title, String all, Set<String> titleReading) {
+	}
+
+	/** Computed once per unit and snapshot, when the unit first is a candidate. */
+	UnitText text(Unit unit) {
+		return texts.computeIfAbsent(unit.type() + ":" + unit.id(), key -> {
+			String title = JapaneseAnalysis.normalize(unit.titles());
+			return new UnitText(title, title + "\n" + JapaneseAnalysis.normalize(unit.body()),
+					Coverage.terms(analysis.reading(), unit.titles()));
+		});
+	}
 
 	static final String ORDINAL = "ord";
 
