@@ -119,7 +119,8 @@ final class QueryUnderstanding {
 	private static Intent intent(String text, List<String> content, String rating, boolean ratingByMeaning,
 			boolean groupNamed, boolean cityNamed, Integer fiscalYear) {
 		boolean nothingElse = content.isEmpty();
-		if (rating != null && !ratingByMeaning && MEANING.matcher(text).find() && nothingElse) {
+		boolean aboutRatings = rating != null && !ratingByMeaning || text.contains("評価");
+		if (aboutRatings && MEANING.matcher(text).find() && nothingElse) {
 			return Intent.RATING_MEANING;
 		}
 		if (nothingElse && (rating != null || groupNamed

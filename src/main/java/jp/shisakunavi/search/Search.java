@@ -79,7 +79,8 @@ public class Search {
 				: snapshot.catalog().cities();
 		return cities.stream()
 			.flatMap(city -> city.plans().stream())
-			.flatMap((Plan plan) -> plan.ratingScheme().find(symbol).stream()
+			.flatMap((Plan plan) -> plan.ratingScheme().symbols().stream()
+				.filter(s -> symbol == null || s.symbol().equals(symbol))
 				.map(s -> new RatingMeaning(plan.municipality(), plan.id(), plan.title(), s.symbol(), s.meaning())))
 			.toList();
 	}

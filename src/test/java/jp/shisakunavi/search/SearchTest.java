@@ -62,6 +62,8 @@ class SearchTest {
 		Answer answer = ask("評価Cってどういう意味？", "茅ヶ崎市");
 		assertThat(answer.intent()).isEqualTo(Intent.RATING_MEANING);
 		assertThat(answer.ratingMeanings()).extracting(RatingMeaning::meaning).containsExactly("達成できなかった");
+		assertThat(ask("評価の意味を教えて", "茅ヶ崎市").ratingMeanings()).extracting(RatingMeaning::symbol)
+			.containsExactly("A", "B", "C", "—");
 	}
 
 	@Test
