@@ -50,6 +50,8 @@ class SearchIndex implements ApplicationRunner, DisposableBean {
 	private final Duration vocabularyPoll;
 	private final AtomicReference<IndexSnapshot> current = new AtomicReference<>();
 	private final AtomicBoolean rebuildPending = new AtomicBoolean();
+	/** The version of vocabulary files found broken, so that they are reported once, not at every poll. */
+	private volatile String rejectedVersion;
 	private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(
 			runnable -> Thread.ofPlatform().daemon().name("search-index").unstarted(runnable));
 
@@ -108,7 +110,8 @@ class SearchIndex implements ApplicationRunner, DisposableBean {
 	private void reloadVocabularyIfChanged() {
 		try {
 			IndexSnapshot snapshot = current.get();
-			if (snapshot != null && !Vocabulary.load(vocabularyDir).version().equals(snapshot.vocabularyVersion())) {
+			String version = Vocabulary.load(vocabularyDir).version();
+			if (snapshot != null && !version.equals(snapshot.vocabularyVersion()) && !version.equals(rejectedVersion)) {
 				log.info("Search vocabulary in {} changed: rebuilding the index", vocabularyDir);
 				rebuildSafely();
 			}
@@ -127,14 +130,34 @@ class SearchIndex implements ApplicationRunner, DisposableBean {
 		}
 	}
 
+	/**
+	 * Builds a new snapshot and swaps it in. A broken vocabulary file is reported once and the previous index
+	 * stays; at start-up, with no previous index, the built-in vocabulary is used until the file is fixed.
+	 */
 	synchronized void rebuild() {
 		long start = System.nanoTime();
 		Vocabulary vocabulary = Vocabulary.load(vocabularyDir);
-		IndexSnapshot next = build(plans.all(), plans::measuresOf, faq.all(), vocabulary);
+		List<Plan> allPlans = plans.all();
+		List<FaqEntry> entries = faq.all();
+		IndexSnapshot next;
+		try {
+			next = build(allPlans, plans::measuresOf, entries, vocabulary);
+			rejectedVersion = null;
+		}
+		catch (IllegalArgumentException e) {
+			rejectedVersion = vocabulary.version();
+			log.error("The search vocabulary in {} is broken, fix it: {}", vocabularyDir, e.getMessage());
+			if (current.get() != null) {
+				return;
+			}
+			Vocabulary builtin = Vocabulary.defaults();
+			next = build(allPlans, plans::measuresOf, entries, new Vocabulary(builtin.userDictionary(),
+					builtin.synonyms(), builtin.questionWords(), vocabulary.version()));
+		}
 		// Searches still holding the previous snapshot finish on it; it is garbage once they are done.
 		current.set(next);
 		log.info("Search index built: {} units in {} ms (vocabulary {})", next.size(),
-				(System.nanoTime() - start) / 1_000_000, vocabulary.version());
+				(System.nanoTime() - start) / 1_000_000, next.vocabularyVersion());
 	}
 
 	static IndexSnapshot build(List<Plan> plans, Function<String, List<Measure>> measuresOf,
