@@ -76,6 +76,7 @@ final class QueryUnderstanding {
 			.orElse(null);
 		String rest = department == null ? text : text.replace(JapaneseAnalysis.normalize(department), " ");
 
+		String beforePillar = rest;
 		Optional<Match<Pillar>> pillar = findPillar(rest, city, catalog);
 		if (pillar.isPresent()) {
 			rest = pillar.get().cut(rest);
@@ -101,19 +102,20 @@ final class QueryUnderstanding {
 		Optional<Intent> smallTalk = smallTalk(rest, snapshot);
 		if (smallTalk.isPresent()) {
 			return new Understood(new Understanding(city == null ? null : city.name(), null, null, null, null),
-					smallTalk.get(), city, named.isPresent(), "", List.of());
+					smallTalk.get(), city, named.isPresent(), List.of());
 		}
 		List<String> content = contentTokens(rest, snapshot);
 		Intent intent = intent(text, content, rating, ratingByMeaning, department != null || pillar.isPresent(),
 				named.isPresent(), fiscalYear);
-		if (ratingByMeaning && intent != Intent.LIST) {
-			// A phrase like 達成できなかった outside a list question describes a measure, not a filter.
-			rating = null;
-			content = contentTokens(text, snapshot);
+		if (intent != Intent.LIST && (ratingByMeaning || pillar.isPresent())) {
+			// A phrase like 達成できなかった or a pillar's title outside a list question describes a measure.
+			rating = ratingByMeaning ? null : rating;
+			pillar = Optional.empty();
+			content = contentTokens(ratingByMeaning ? text : beforePillar, snapshot);
 		}
 		Understanding understanding = new Understanding(city == null ? null : city.name(), department, rating,
 				fiscalYear, pillar.map(p -> p.value().title()).orElse(null));
-		return new Understood(understanding, intent, city, named.isPresent(), rest.strip(), content);
+		return new Understood(understanding, intent, city, named.isPresent(), content);
 	}
 
 	private static Intent intent(String text, List<String> content, String rating, boolean ratingByMeaning,
