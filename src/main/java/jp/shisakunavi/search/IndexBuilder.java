@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import org.apache.lucene.analysis.Analyzer;
@@ -91,11 +92,19 @@ final class IndexBuilder {
 						analysis.reading()));
 		ByteBuffersDirectory directory = new ByteBuffersDirectory();
 		try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
-			for (int i = 0; i < units.size(); i++) {
-				writer.addDocument(document(i, units.get(i)));
-			}
+			// Analysis (Kuromoji) dominates; IndexWriter takes documents from several threads.
+			IntStream.range(0, units.size()).parallel().forEach(i -> add(writer, document(i, units.get(i))));
 			writer.commit();
 			return new IndexSearcher(DirectoryReader.open(directory));
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Building the in-memory index failed", e);
+		}
+	}
+
+	private static void add(IndexWriter writer, Document document) {
+		try {
+			writer.addDocument(document);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("Building the in-memory index failed", e);
