@@ -2,6 +2,7 @@ package jp.shisakunavi.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,6 +23,7 @@ final class Coverage {
 
 	private static final double BODY_WEIGHT = 0.75;
 	private static final double READING_WEIGHT = 0.85;
+	private static final int SHORT = 2;
 
 	private final IndexSnapshot snapshot;
 	private final List<Word> words;
@@ -31,7 +33,31 @@ final class Coverage {
 
 	Coverage(List<String> contentTokens, IndexSnapshot snapshot) {
 		this.snapshot = snapshot;
-		this.words = contentTokens.stream().map(this::word).toList();
+		this.words = joinHiragana(contentTokens).stream().map(this::word).toList();
+	}
+
+	/**
+	 * A word written in hiragana is cut into arbitrary pieces by the tokenizer (まいなんばーかーど); joined
+	 * again, its reading can be compared as a whole.
+	 */
+	static List<String> joinHiragana(List<String> tokens) {
+		List<String> joined = new ArrayList<>();
+		StringBuilder run = new StringBuilder();
+		for (String token : tokens) {
+			if (Kana.isHiragana(token)) {
+				run.append(token);
+				continue;
+			}
+			if (!run.isEmpty()) {
+				joined.add(run.toString());
+				run.setLength(0);
+			}
+			joined.add(token);
+		}
+		if (!run.isEmpty()) {
+			joined.add(run.toString());
+		}
+		return joined;
 	}
 
 	boolean isEmpty() {
@@ -43,22 +69,20 @@ final class Coverage {
 			return 0;
 		}
 		IndexSnapshot.UnitText text = snapshot.text(unit);
-		String title = text.title();
-		String all = text.all();
-		Set<String> titleReading = text.titleReading();
 		double total = 0;
 		double inTitle = 0;
 		double inAll = 0;
 		for (Word word : words) {
 			total += word.weight();
-			inTitle += word.weight() * match(word, title, titleReading);
-			inAll += word.weight() * match(word, all, titleReading);
+			inTitle += word.weight() * match(word, text.title(), text.titleWords(), text.titleReading());
+			inAll += word.weight() * match(word, text.all(), text.allWords(), text.titleReading());
 		}
 		return Math.max(inTitle, BODY_WEIGHT * inAll) / total;
 	}
 
-	private static double match(Word word, String text, Set<String> reading) {
-		if (word.variants().stream().anyMatch(text::contains)) {
+	private static double match(Word word, String text, Set<String> analyzed, Set<String> reading) {
+		// A short word must be a word of the text: プロ is not found in プログラミング.
+		if (word.variants().stream().anyMatch(v -> analyzed.contains(v) || v.length() > SHORT && text.contains(v))) {
 			return 1;
 		}
 		double bigrams = ratio(word.bigrams(), text);

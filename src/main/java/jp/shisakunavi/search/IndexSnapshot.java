@@ -2,6 +2,7 @@ package jp.shisakunavi.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,15 +24,21 @@ record IndexSnapshot(IndexSearcher searcher, List<Unit> units, Catalog catalog, 
 		this(searcher, units, catalog, analysis, questionWords, vocabularyVersion, new ConcurrentHashMap<>());
 	}
 
-	/** A unit's text as confidence compares it: normalized title(s), normalized title and body, title reading. */
-	record UnitText(String title, String all, Set<String> titleReading) {
+	/**
+	 * A unit's text as confidence compares it: normalized title(s) and title with body, their analyzed words,
+	 * and the reading bigrams of the title.
+	 */
+	record UnitText(String title, String all, Set<String> titleWords, Set<String> allWords, Set<String> titleReading) {
 	}
 
 	/** Computed once per unit and snapshot, when the unit first is a candidate. */
 	UnitText text(Unit unit) {
 		return texts.computeIfAbsent(unit.type() + ":" + unit.id(), key -> {
 			String title = JapaneseAnalysis.normalize(unit.titles());
-			return new UnitText(title, title + "\n" + JapaneseAnalysis.normalize(unit.body()),
+			Set<String> titleWords = Coverage.terms(analysis.text(), unit.titles());
+			Set<String> allWords = new HashSet<>(titleWords);
+			allWords.addAll(Coverage.terms(analysis.text(), unit.body()));
+			return new UnitText(title, title + "\n" + JapaneseAnalysis.normalize(unit.body()), titleWords, allWords,
 					Coverage.terms(analysis.reading(), unit.titles()));
 		});
 	}

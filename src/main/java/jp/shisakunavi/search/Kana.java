@@ -18,6 +18,10 @@ final class Kana {
 		return !text.isEmpty() && text.codePoints().allMatch(c -> c >= 'ァ' && c <= 'ヺ' || c == 'ー');
 	}
 
+	static boolean isHiragana(String text) {
+		return !text.isEmpty() && text.codePoints().allMatch(c -> isHiragana(c) || c == 'ー');
+	}
+
 	static boolean isKana(String text) {
 		return isKatakana(toKatakana(text));
 	}

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -44,6 +45,7 @@ final class QueryUnderstanding {
 		.compile("とは|って何|ってなに|ってなん|って\\?|の意味|意味は|意味を|とはなん|って誰|ってどんな|はなんですか|は何ですか");
 	private static final Pattern SCHEDULE = Pattern
 		.compile("いつ|何年度|なんねんど|時期|スケジュール|予定|開始|始ま|はじま|始め|から使え|までに|何年から|計画期間");
+	private static final Set<String> RATING_WORDS = Set.of("評価", "記号", "ランク", "見方");
 	private static final Pattern PILLAR_NUMBER = Pattern
 		.compile("(?:基本施策|基本方針|基本目標|施策展開の柱|柱)\\s*\\(?\\s*(\\d{1,2})\\s*\\)?|第\\s*(\\d{1,2})\\s*款");
 	private static final Pattern LIST_CUE = Pattern.compile("一覧|リスト|全部|すべて|全て|どれ|どの|どんな|何が|なにが|ありますか|ある\\?|教えて|は\\?|は$|を$");
@@ -69,6 +71,7 @@ final class QueryUnderstanding {
 			text = text.substring(0, year.start()) + " " + text.substring(year.end());
 		}
 
+		String beforeGroups = text;
 		String scanned = text;
 		String department = catalog.departments().stream()
 			.filter(d -> scanned.contains(JapaneseAnalysis.normalize(d)))
@@ -76,7 +79,6 @@ final class QueryUnderstanding {
 			.orElse(null);
 		String rest = department == null ? text : text.replace(JapaneseAnalysis.normalize(department), " ");
 
-		String beforePillar = rest;
 		Optional<Match<Pillar>> pillar = findPillar(rest, city, catalog);
 		if (pillar.isPresent()) {
 			rest = pillar.get().cut(rest);
@@ -107,11 +109,12 @@ final class QueryUnderstanding {
 		List<String> content = contentTokens(rest, snapshot);
 		Intent intent = intent(text, content, rating, ratingByMeaning, department != null || pillar.isPresent(),
 				named.isPresent(), fiscalYear);
-		if (intent != Intent.LIST && (ratingByMeaning || pillar.isPresent())) {
-			// A phrase like 達成できなかった or a pillar's title outside a list question describes a measure.
+		if (intent != Intent.LIST && (ratingByMeaning || pillar.isPresent() || department != null)) {
+			// A phrase like 達成できなかった, a pillar's title or a department outside a list question describes
+			// a measure: it stays part of what is searched for.
 			rating = ratingByMeaning ? null : rating;
 			pillar = Optional.empty();
-			content = contentTokens(ratingByMeaning ? text : beforePillar, snapshot);
+			content = contentTokens(beforeGroups, snapshot);
 		}
 		Understanding understanding = new Understanding(city == null ? null : city.name(), department, rating,
 				fiscalYear, pillar.map(p -> p.value().title()).orElse(null));
@@ -122,7 +125,7 @@ final class QueryUnderstanding {
 			boolean groupNamed, boolean cityNamed, Integer fiscalYear) {
 		boolean nothingElse = content.isEmpty();
 		boolean aboutRatings = rating != null && !ratingByMeaning || text.contains("評価");
-		if (aboutRatings && MEANING.matcher(text).find() && nothingElse) {
+		if (aboutRatings && MEANING.matcher(text).find() && content.stream().allMatch(RATING_WORDS::contains)) {
 			return Intent.RATING_MEANING;
 		}
 		if (nothingElse && (rating != null || groupNamed
