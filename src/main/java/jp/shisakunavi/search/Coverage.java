@@ -2,7 +2,6 @@ package jp.shisakunavi.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,31 +32,7 @@ final class Coverage {
 
 	Coverage(List<String> contentTokens, IndexSnapshot snapshot) {
 		this.snapshot = snapshot;
-		this.words = joinHiragana(contentTokens).stream().map(this::word).toList();
-	}
-
-	/**
-	 * A word written in hiragana is cut into arbitrary pieces by the tokenizer (まいなんばーかーど); joined
-	 * again, its reading can be compared as a whole.
-	 */
-	static List<String> joinHiragana(List<String> tokens) {
-		List<String> joined = new ArrayList<>();
-		StringBuilder run = new StringBuilder();
-		for (String token : tokens) {
-			if (Kana.isHiragana(token)) {
-				run.append(token);
-				continue;
-			}
-			if (!run.isEmpty()) {
-				joined.add(run.toString());
-				run.setLength(0);
-			}
-			joined.add(token);
-		}
-		if (!run.isEmpty()) {
-			joined.add(run.toString());
-		}
-		return joined;
+		this.words = contentTokens.stream().map(this::word).toList();
 	}
 
 	boolean isEmpty() {

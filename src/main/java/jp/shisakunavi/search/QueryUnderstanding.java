@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
 import jp.shisakunavi.plan.FiscalYear;
 import jp.shisakunavi.plan.Pillar;
@@ -230,25 +231,66 @@ final class QueryUnderstanding {
 			.map(p -> new Match<>(symbol.symbol(), p));
 	}
 
-	/** The analyzed words of a text that say what it is about (question words and one-off symbols left out). */
+	/**
+	 * The analyzed words of a text that say what it is about (question words and one-off symbols left out).
+	 * Hiragana written for a kanji or katakana word (まいなんばーかーど, ぼうさいあぷり) is cut into arbitrary
+	 * pieces, some turned into base forms; such a run is kept as written, so that its reading can be compared.
+	 */
 	static List<String> contentTokens(String text, IndexSnapshot snapshot) {
 		List<String> tokens = new ArrayList<>();
 		Analyzer analyzer = snapshot.analysis().textQueryWithoutSynonyms();
 		try (TokenStream stream = analyzer.tokenStream(IndexBuilder.TITLE, text)) {
 			CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+			OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
 			stream.reset();
+			int runStart = -1;
+			int runEnd = -1;
+			int runTokens = 0;
+			List<String> runWords = new ArrayList<>();
 			while (stream.incrementToken()) {
-				String token = term.toString();
-				if (!snapshot.questionWords().contains(token) && !tokens.contains(token)) {
-					tokens.add(token);
+				String surface = text.substring(offset.startOffset(), offset.endOffset());
+				boolean hiragana = Kana.isHiragana(surface);
+				if (hiragana && runTokens > 0 && offset.startOffset() - runEnd <= 1) {
+					runEnd = offset.endOffset();
+					runTokens++;
+					runWords.add(term.toString());
+					continue;
+				}
+				addRun(text, runStart, runEnd, runTokens, runWords, tokens, snapshot);
+				runWords.clear();
+				runTokens = hiragana ? 1 : 0;
+				runStart = offset.startOffset();
+				runEnd = offset.endOffset();
+				if (hiragana) {
+					runWords.add(term.toString());
+				}
+				else {
+					add(term.toString(), tokens, snapshot);
 				}
 			}
+			addRun(text, runStart, runEnd, runTokens, runWords, tokens, snapshot);
 			stream.end();
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
 		return tokens;
+	}
+
+	private static void addRun(String text, int start, int end, int count, List<String> words, List<String> tokens,
+			IndexSnapshot snapshot) {
+		if (count >= 2) {
+			add(text.substring(start, end), tokens, snapshot);
+		}
+		else {
+			words.forEach(word -> add(word, tokens, snapshot));
+		}
+	}
+
+	private static void add(String token, List<String> tokens, IndexSnapshot snapshot) {
+		if (!snapshot.questionWords().contains(token) && !tokens.contains(token)) {
+			tokens.add(token);
+		}
 	}
 
 	private record Match<T>(T value, String phrase) {

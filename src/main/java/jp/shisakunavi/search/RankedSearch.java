@@ -44,7 +44,7 @@ final class RankedSearch {
 		if (understood.contentTokens().isEmpty()) {
 			return List.of();
 		}
-		String subject = String.join(" ", Coverage.joinHiragana(understood.contentTokens()));
+		String subject = String.join(" ", understood.contentTokens());
 		BooleanQuery.Builder query = new BooleanQuery.Builder();
 		query.add(new BooleanQuery.Builder()
 			.add(boosted(text(snapshot, IndexBuilder.TITLE, subject), 3), Occur.SHOULD)
