@@ -84,7 +84,12 @@ final class Coverage {
 		for (int i = 0; i + 2 <= token.length(); i++) {
 			bigrams.add(token.substring(i, i + 2));
 		}
-		Set<String> reading = Kana.isKana(token) ? terms(snapshot.analysis().reading(), token) : Set.of();
+		// Kana is compared by reading; so is a longer kanji word, to forgive a homophone typed by the IME
+		// (健診 for 検診, ケンシン).
+		Set<String> reading = terms(snapshot.analysis().reading(), token);
+		if (!Kana.isKana(token) && reading.size() < 3) {
+			reading = Set.of();
+		}
 		return new Word(token, variants, bigrams, reading, Math.min(token.length(), 4) * rarity(token));
 	}
 
