@@ -20,7 +20,7 @@ import org.apache.lucene.index.Term;
  */
 final class Coverage {
 
-	private static final double BODY_WEIGHT = 0.75;
+	private static final double BODY_WEIGHT = 0.7;
 	private static final double READING_WEIGHT = 0.85;
 	private static final int SHORT = 2;
 
