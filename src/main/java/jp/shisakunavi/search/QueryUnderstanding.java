@@ -32,7 +32,9 @@ final class QueryUnderstanding {
 	private static final String SYMBOLS = "A-DXYZ◎○〇▲";
 	private static final List<Pattern> RATING = List.of(
 			Pattern.compile("評価\\s*(?:が|は|の|=|:|:)?\\s*([" + SYMBOLS + "])(?![A-Z])"),
-			Pattern.compile("(?<![A-Z])([" + SYMBOLS + "])\\s*(?:評価|ランク|判定)"));
+			Pattern.compile("(?<![A-Z])([" + SYMBOLS + "])\\s*(?:評価|ランク|判定)"),
+			// A bare symbol only where nothing else can be meant: Bだった事業, Cの施策.
+			Pattern.compile("(?<![A-Z0-9])([" + SYMBOLS + "])(?![A-Z0-9])\\s*(?:だった|でした|になった|の(?:施策|事業|細目|取組))"));
 	private static final Pattern FISCAL_YEAR = Pattern
 		.compile("(?:令和|平成|(?<![A-Z])[RH](?=\\s*(?:元|\\d)))\\s*(?:元|\\d{1,2})\\s*(?:年度?)?|(?:19|20)\\d\\d\\s*年度");
 	private static final Pattern GREETING = Pattern
@@ -223,8 +225,8 @@ final class QueryUnderstanding {
 		if (symbol.meaning() == null) {
 			return Stream.empty();
 		}
-		String meaning = JapaneseAnalysis.normalize(symbol.meaning());
-		return Stream.concat(Stream.of(meaning), Stream.of(meaning.split("[・、,]|または")))
+		String meaning = JapaneseAnalysis.normalize(symbol.meaning()).replaceAll("[。.!]+$", "");
+		return Stream.concat(Stream.of(meaning), Stream.of(meaning.split("[・、,。()]|または")))
 			.map(String::strip)
 			.filter(p -> p.length() >= 2)
 			.distinct()

@@ -31,7 +31,7 @@ class QueryUnderstandingTest {
 
 	@ParameterizedTest
 	@CsvSource({ "多治見市で評価がCの施策は？, C", "多治見市のB評価の施策, B", "茅ヶ崎市で評価Ａの事業, A",
-			"ちがさきで達成できなかった事業は？, C", "茅ヶ崎市で一部達成できなかった事業, B", "多治見市で廃止された施策は？, ▲" })
+			"ちがさきで達成できなかった事業は？, C", "ちがさきで令和3年度にBだった事業, B", "茅ヶ崎市で一部達成できなかった事業, B", "多治見市で廃止された施策は？, ▲" })
 	void recognisesRatingsBySymbolOrMeaningAndListsThem(String question, String rating) {
 		Understood understood = understand(question, null);
 		assertThat(understood.understanding().rating()).isEqualTo(rating);
