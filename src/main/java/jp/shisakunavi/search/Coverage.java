@@ -90,7 +90,14 @@ final class Coverage {
 		if (!Kana.isKana(token) && reading.size() < 3) {
 			reading = Set.of();
 		}
-		return new Word(token, variants, bigrams, reading, Math.min(token.length(), 4) * rarity(token));
+		return new Word(token, variants, bigrams, reading, length(token) * rarity(token));
+	}
+
+	/** Longer words say more, up to four characters; a single kanji is a whole word (犬, 海), worth two. */
+	private static int length(String token) {
+		boolean kanji = token.codePointCount(0, token.length()) == 1
+				&& Character.UnicodeScript.of(token.codePointAt(0)) == Character.UnicodeScript.HAN;
+		return kanji ? 2 : Math.min(token.length(), 4);
 	}
 
 	/** 1 for a word few units use, down to 0.3 for one that nearly every unit uses (市, 情報, システム). */
