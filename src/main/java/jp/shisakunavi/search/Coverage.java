@@ -35,10 +35,6 @@ final class Coverage {
 		this.words = contentTokens.stream().map(this::word).toList();
 	}
 
-	boolean isEmpty() {
-		return words.isEmpty();
-	}
-
 	double of(Unit unit) {
 		if (words.isEmpty()) {
 			return 0;
