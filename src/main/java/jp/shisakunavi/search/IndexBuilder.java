@@ -13,6 +13,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.IntField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -48,6 +49,9 @@ final class IndexBuilder {
 	static final String BODY = "body";
 	static final String BODY_BIGRAMS = "body_bi";
 	static final String DEPARTMENT = "department";
+	static final String PILLAR = "pillar";
+	static final String RATING = "rating";
+	static final String FISCAL_YEAR = "fiscalYear";
 	/** City field value of FAQ entries that hold for every city. */
 	static final String EVERY_CITY = "*";
 
@@ -129,6 +133,15 @@ final class IndexBuilder {
 		doc.add(new TextField(BODY, body, Field.Store.NO));
 		doc.add(new TextField(BODY_BIGRAMS, body, Field.Store.NO));
 		unit.departments().forEach(d -> doc.add(new StringField(DEPARTMENT, d, Field.Store.NO)));
+		if (unit.pillar() != null) {
+			doc.add(new StringField(PILLAR, unit.pillar(), Field.Store.NO));
+		}
+		// The latest rating and its fiscal year, for filtering in Lucene; lists use the full history in Unit.
+		List<Evaluation> latest = unit.evaluationsAsOf(null);
+		latest.forEach(e -> doc.add(new StringField(RATING, e.rating(), Field.Store.NO)));
+		if (!latest.isEmpty()) {
+			doc.add(new IntField(FISCAL_YEAR, latest.getFirst().fiscalYear(), Field.Store.NO));
+		}
 		return doc;
 	}
 
