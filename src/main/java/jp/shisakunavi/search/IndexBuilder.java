@@ -136,7 +136,8 @@ final class IndexBuilder {
 		if (unit.pillar() != null) {
 			doc.add(new StringField(PILLAR, unit.pillar(), Field.Store.NO));
 		}
-		// The latest rating and its fiscal year, for filtering in Lucene; lists use the full history in Unit.
+		// The latest rating and its fiscal year let a Lucene query filter by them; lists need ratings as of any
+		// year and use the full history kept in Unit.
 		List<Evaluation> latest = unit.evaluationsAsOf(null);
 		latest.forEach(e -> doc.add(new StringField(RATING, e.rating(), Field.Store.NO)));
 		if (!latest.isEmpty()) {
