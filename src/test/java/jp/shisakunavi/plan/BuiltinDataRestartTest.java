@@ -54,7 +54,7 @@ class BuiltinDataRestartTest {
 			Plans plans = context.getBean(Plans.class);
 			List<Measure> before = plans.measuresOf("tajimi-4");
 			String original = new ClassPathResource("plans/tajimi-4.yaml").getContentAsString(StandardCharsets.UTF_8);
-			String broken = original.replaceFirst("rating: B", "rating: S");
+			String broken = original.replaceFirst("rating: \"?B\"?", "rating: S");
 			assertThatThrownBy(() -> context.getBean(PlanImporter.class)
 				.importFile("tajimi-4.yaml", broken.getBytes(StandardCharsets.UTF_8)))
 				.isInstanceOfSatisfying(DataFileException.class, e -> {
