@@ -33,6 +33,7 @@ final class RankedSearch {
 	private static final double OLDER_PLAN = 0.9;
 	private static final double FAQ_FOR_DEFINITION = 1.15;
 	private static final double MEASURE_FOR_DEFINITION = 0.95;
+	private static final double FAQ_OTHERWISE = 0.9;
 
 	record Scored(Unit unit, double confidence, double rank) {
 	}
@@ -83,7 +84,7 @@ final class RankedSearch {
 
 	/**
 	 * By default the city's newest plan comes first; a question about a fiscal year prefers the plans that
-	 * cover it instead. Definitions prefer FAQ entries.
+	 * cover it instead. Definitions prefer FAQ entries, other questions measures and items.
 	 */
 	private static double preference(Unit unit, Understood understood) {
 		double factor = 1;
@@ -94,6 +95,11 @@ final class RankedSearch {
 		}
 		if (understood.intent() == Intent.DEFINITION) {
 			factor *= unit.isFaq() ? FAQ_FOR_DEFINITION : MEASURE_FOR_DEFINITION;
+		}
+		else if (unit.isFaq()) {
+			// How a measure is going or when it starts is answered by the measure; a glossary entry on the
+			// same word is second best.
+			factor *= FAQ_OTHERWISE;
 		}
 		return factor;
 	}
