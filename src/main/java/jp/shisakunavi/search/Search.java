@@ -1,76 +1,87 @@
 package jp.shisakunavi.search;
 
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.function.Supplier;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
-import jp.shisakunavi.faq.FaqEntries;
-import jp.shisakunavi.plan.Evaluation;
-import jp.shisakunavi.plan.MunicipalityName;
 import jp.shisakunavi.plan.Plan;
-import jp.shisakunavi.plan.Plans;
 
 /**
- * Finds the measure, item or FAQ entry that answers a question. First version: character-bigram overlap
- * between the question and titles; replaced by the Lucene index (issue 3).
+ * Finds the measure, item or FAQ entry that answers a question, the complete list for list questions, or says
+ * honestly that nothing matches well enough (confidence below {@code shisaku.search.threshold}).
  */
 @Service
 public class Search {
 
-	private static final int MAX_QUERY_LENGTH = 200;
-	private static final double THRESHOLD = 0.5;
+	private static final int MAX_SUGGESTIONS = 3;
+	private static final double SUGGESTION_FLOOR = 0.25;
 
-	private final Plans plans;
-	private final FaqEntries faq;
+	private final Supplier<IndexSnapshot> index;
+	private final double threshold;
 
-	Search(Plans plans, FaqEntries faq) {
-		this.plans = plans;
-		this.faq = faq;
+	@Autowired
+	Search(SearchIndex index, @Value("${shisaku.search.threshold:0.5}") double threshold) {
+		this(index::snapshot, threshold);
+	}
+
+	Search(Supplier<IndexSnapshot> index, double threshold) {
+		if (threshold < 0 || threshold > 1) {
+			throw new IllegalArgumentException("shisaku.search.threshold must be between 0 and 1, not " + threshold);
+		}
+		this.index = index;
+		this.threshold = threshold;
 	}
 
 	public Answer answer(Question question) {
-		String text = question.text() == null ? "" : question.text().strip();
-		if (text.length() > MAX_QUERY_LENGTH) {
-			text = text.substring(0, MAX_QUERY_LENGTH);
+		String text = QuestionText.clean(question.text());
+		IndexSnapshot snapshot = index.get();
+		Understood understood = QueryUnderstanding.understand(text, question.municipality(), snapshot);
+		Understanding understanding = understood.understanding();
+		return switch (understood.intent()) {
+			case GREETING, THANKS, HELP -> new Answer(text, understood.intent(), true, understanding, List.of(),
+					List.of(), List.of());
+			case LIST -> new Answer(text, Intent.LIST, true, understanding, ListAnswers.list(understood, snapshot),
+					List.of(), List.of());
+			case RATING_MEANING -> new Answer(text, Intent.RATING_MEANING, true, understanding, List.of(), List.of(),
+					meanings(understood, snapshot));
+			default -> ranked(text, understood, snapshot, Math.max(1, question.limit()));
+		};
+	}
+
+	private Answer ranked(String text, Understood understood, IndexSnapshot snapshot, int limit) {
+		List<RankedSearch.Scored> scored = RankedSearch.search(understood, snapshot);
+		Integer asOf = understood.understanding().fiscalYear();
+		boolean answered = !scored.isEmpty() && scored.getFirst().confidence() >= threshold;
+		if (answered) {
+			List<Hit> results = scored.stream()
+				.filter(s -> s.confidence() >= threshold / 2)
+				.limit(limit)
+				.map(s -> s.unit().hit(s.confidence(), asOf))
+				.toList();
+			return new Answer(text, understood.intent(), true, understood.understanding(), results, List.of(),
+					List.of());
 		}
-		String query = text;
-		List<Plan> allPlans = plans.all();
-		Stream<Hit> measures = plans.ratedUnits().map(placed -> {
-			Plan plan = allPlans.stream().filter(p -> p.id().equals(placed.measure().planId())).findFirst().orElseThrow();
-			List<Evaluation> latest = placed.rated().latestEvaluations();
-			String rating = latest.isEmpty() ? null : latest.getFirst().rating();
-			Integer year = latest.isEmpty() ? null : latest.getFirst().fiscalYear();
-			boolean item = placed.rated() != placed.measure();
-			return new Hit(item ? "item" : "measure", placed.rated().id(), placed.measure().id(),
-					plan.municipality(), plan.id(), plan.title(), placed.rated().title(), rating, year,
-					overlap(query, placed.rated().title()));
-		}).filter(hit -> question.municipality() == null
-				|| MunicipalityName.matches(question.municipality(), hit.municipality(), null));
-		Stream<Hit> entries = faq.all().stream()
-			.map(e -> new Hit("faq", e.id(), null, e.municipality(), null, null, e.question(), null, null,
-					overlap(query, e.question())));
-		List<Hit> ranked = Stream.concat(measures, entries)
-			.sorted(Comparator.comparingDouble(Hit::score).reversed())
-			.limit(Math.max(1, question.limit()))
+		List<Hit> suggestions = scored.stream()
+			.filter(s -> s.confidence() >= SUGGESTION_FLOOR)
+			.limit(MAX_SUGGESTIONS)
+			.map(s -> s.unit().hit(s.confidence(), asOf))
 			.toList();
-		boolean answered = !ranked.isEmpty() && ranked.getFirst().score() >= THRESHOLD;
-		return new Answer(query, answered ? Intent.STATUS : Intent.OUT_OF_SCOPE, answered,
-				new Understanding(question.municipality(), null, null, null, null), answered ? ranked : List.of(),
-				answered ? List.of() : ranked.stream().limit(3).toList());
+		return new Answer(text, Intent.OUT_OF_SCOPE, false, understood.understanding(), List.of(), suggestions,
+				List.of());
 	}
 
-	private static double overlap(String query, String title) {
-		List<String> grams = bigrams(query);
-		if (grams.isEmpty()) {
-			return 0;
-		}
-		long found = grams.stream().filter(title::contains).count();
-		return (double) found / grams.size();
-	}
-
-	private static List<String> bigrams(String text) {
-		return Stream.iterate(0, i -> i + 2 <= text.length(), i -> i + 1).map(i -> text.substring(i, i + 2)).toList();
+	private static List<RatingMeaning> meanings(Understood understood, IndexSnapshot snapshot) {
+		String symbol = understood.understanding().rating();
+		List<Catalog.City> cities = understood.city() != null ? List.of(understood.city())
+				: snapshot.catalog().cities();
+		return cities.stream()
+			.flatMap(city -> city.plans().stream())
+			.flatMap((Plan plan) -> plan.ratingScheme().symbols().stream()
+				.filter(s -> symbol == null || s.symbol().equals(symbol))
+				.map(s -> new RatingMeaning(plan.municipality(), plan.id(), plan.title(), s.symbol(), s.meaning())))
+			.toList();
 	}
 }

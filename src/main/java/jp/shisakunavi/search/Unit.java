@@ -1,0 +1,62 @@
+package jp.shisakunavi.search;
+
+import java.util.List;
+
+import jp.shisakunavi.plan.Evaluation;
+import jp.shisakunavi.plan.RatingScheme;
+
+/**
+ * One answerable thing in the index: a measure, an item (茅ヶ崎市's 細目) or a FAQ entry, with what results and
+ * lists need to describe it.
+ *
+ * @param municipality null for FAQ entries that hold for every city
+ * @param newestPlan whether the unit belongs to the newest plan of its city (FAQ entries count as newest)
+ * @param title what the unit is called (a FAQ entry's question)
+ * @param alternates other ways of asking for a FAQ entry; empty for measures and items
+ * @param evaluations empty for FAQ entries and for measures rated through their items
+ */
+record Unit(String type, String id, String measureId, String municipality, String planId, String planTitle,
+		boolean newestPlan, String pillar, String title, List<String> alternates, String body, List<String> departments,
+		List<Evaluation> evaluations, RatingScheme scheme, Period period) {
+
+	/** The fiscal years of the unit's plan; null for FAQ entries. */
+	record Period(int from, int to) {
+
+		boolean covers(int fiscalYear) {
+			return from <= fiscalYear && fiscalYear <= to;
+		}
+	}
+
+	static final String MEASURE = "measure";
+	static final String ITEM = "item";
+	static final String FAQ = "faq";
+
+	/** The title and its alternates: every way the unit is named. */
+	String titles() {
+		return alternates.isEmpty() ? title : title + "\n" + String.join("\n", alternates);
+	}
+
+	boolean isFaq() {
+		return FAQ.equals(type);
+	}
+
+	/** The evaluations of the newest fiscal year up to {@code asOf} (null: the latest). */
+	List<Evaluation> evaluationsAsOf(Integer asOf) {
+		int limit = asOf == null ? Integer.MAX_VALUE : asOf;
+		int year = evaluations.stream().mapToInt(Evaluation::fiscalYear).filter(y -> y <= limit).max().orElse(-1);
+		return evaluations.stream().filter(e -> e.fiscalYear() == year).toList();
+	}
+
+	boolean hasRating(String symbol, Integer asOf) {
+		return evaluationsAsOf(asOf).stream().anyMatch(e -> symbol.equals(e.rating()));
+	}
+
+	Hit hit(double score, Integer asOf) {
+		List<Evaluation> rated = evaluationsAsOf(asOf);
+		String rating = rated.isEmpty() ? null
+				: String.join("/", rated.stream().map(Evaluation::rating).distinct().toList());
+		Integer fiscalYear = rated.isEmpty() ? null : rated.getFirst().fiscalYear();
+		return new Hit(type, id, measureId, municipality, planId, planTitle, title, rating, fiscalYear,
+				Math.round(score * 1000) / 1000.0);
+	}
+}
