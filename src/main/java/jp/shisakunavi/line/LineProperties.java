@@ -7,7 +7,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * How the LINE side behaves.
  *
- * @param connected whether LINE credentials were given (set by system.LineCredentialsFallback)
  * @param queueCapacity events waiting to be answered; beyond it webhooks are refused with 503 so that LINE
  *        redelivers them later instead of them being lost
  * @param workers threads that answer events
@@ -16,7 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param loadingDelay after this, a user waiting for an answer sees LINE's loading animation
  */
 @ConfigurationProperties("shisaku.line")
-record LineProperties(boolean connected, Integer queueCapacity, Integer workers, Duration eventRetention,
+record LineProperties(Integer queueCapacity, Integer workers, Duration eventRetention,
 		Duration replyDeadline, Duration loadingDelay) {
 
 	LineProperties {

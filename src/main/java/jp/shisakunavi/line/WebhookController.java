@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.linecorp.bot.parser.LineSignatureValidator;
+
+import jp.shisakunavi.system.LineCredentials;
 import com.linecorp.bot.webhook.model.CallbackRequest;
 import com.linecorp.bot.webhook.model.Event;
 
@@ -30,19 +32,19 @@ class WebhookController {
 
 	private final LineSignatureValidator signatures;
 	private final EventInbox inbox;
-	private final LineProperties properties;
+	private final LineCredentials credentials;
 
 	WebhookController(@Value("${line.bot.channel-secret}") String channelSecret, EventInbox inbox,
-			LineProperties properties) {
+			LineCredentials credentials) {
 		this.signatures = new LineSignatureValidator(channelSecret.getBytes(StandardCharsets.UTF_8));
 		this.inbox = inbox;
-		this.properties = properties;
+		this.credentials = credentials;
 	}
 
 	@PostMapping("${line.bot.handler.path:/callback}")
 	ResponseEntity<String> callback(@RequestHeader(name = "x-line-signature", required = false) String signature,
 			@RequestBody(required = false) byte[] body) {
-		if (!properties.connected()) {
+		if (!credentials.configured()) {
 			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 				.body("LINE is not configured on this server (LINE_CHANNEL_SECRET/LINE_CHANNEL_TOKEN)");
 		}

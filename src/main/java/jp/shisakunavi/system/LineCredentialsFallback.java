@@ -1,5 +1,6 @@
 package jp.shisakunavi.system;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -7,26 +8,30 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
 import org.springframework.util.StringUtils;
 
 /**
  * The LINE starter refuses to start without a channel token and secret. So that a newcomer can run the whole
- * product without a LINE channel, missing credentials are replaced by random values that nobody knows (no
- * webhook can be signed with them) and {@code shisaku.line.connected} is set to false; the LINE module then
- * refuses webhooks and says so in the log, and the chat simulator still works.
+ * product without a LINE channel, a missing credential is given a random value that nobody knows (no webhook
+ * can be signed with it), marked with {@link #UNSET}; the LINE module then refuses webhooks and says so, and
+ * the chat simulator still works. Property sources added later (test properties) still win over them.
  */
 class LineCredentialsFallback implements EnvironmentPostProcessor {
 
-	static final String CONNECTED = "shisaku.line.connected";
+	static final String UNSET = "unset-";
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-		boolean connected = StringUtils.hasText(environment.getProperty("line.bot.channel-token"))
-				&& StringUtils.hasText(environment.getProperty("line.bot.channel-secret"));
-		Map<String, Object> values = connected ? Map.of(CONNECTED, true)
-				: Map.of(CONNECTED, false,
-						"line.bot.channel-token", "unset-" + UUID.randomUUID(),
-						"line.bot.channel-secret", "unset-" + UUID.randomUUID());
-		environment.getPropertySources().addFirst(new MapPropertySource("lineCredentialsFallback", values));
+		Map<String, Object> values = new HashMap<>();
+		for (String key : new String[] { "line.bot.channel-token", "line.bot.channel-secret" }) {
+			if (!StringUtils.hasText(environment.getProperty(key))) {
+				values.put(key, UNSET + UUID.randomUUID());
+			}
+		}
+		if (!values.isEmpty()) {
+			PropertySource<?> fallback = new MapPropertySource("lineCredentialsFallback", values);
+			environment.getPropertySources().addFirst(fallback);
+		}
 	}
 }

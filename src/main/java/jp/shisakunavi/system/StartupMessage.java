@@ -2,7 +2,6 @@ package jp.shisakunavi.system;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
@@ -14,10 +13,10 @@ class StartupMessage {
 
 	private static final Logger log = LoggerFactory.getLogger(StartupMessage.class);
 
-	private final boolean lineConnected;
+	private final LineCredentials line;
 
-	StartupMessage(@Value("${" + LineCredentialsFallback.CONNECTED + ":false}") boolean lineConnected) {
-		this.lineConnected = lineConnected;
+	StartupMessage(LineCredentials line) {
+		this.line = line;
 	}
 
 	@EventListener
@@ -35,6 +34,6 @@ class StartupMessage {
 				    Health:          {}/actuator/health
 				    LINE webhook:    {}/callback ({})
 				""", base, base, base, base, base,
-				lineConnected ? "connected to LINE" : "no LINE credentials: webhook disabled, use the simulator");
+				line.configured() ? "connected to LINE" : "no LINE credentials: webhook disabled, use the simulator");
 	}
 }

@@ -104,7 +104,7 @@ class SearchBenchmark {
 		int cities = 10;
 		for (int c = 0; c < cities; c++) {
 			String id = "synthetic-" + c;
-			plans.add(new Plan(id, "合成" + c + "市", null, null, "合成" + c + "市情報化計画", new Plan.Period(2021, 2025),
+			plans.add(new Plan(id, "合成" + c + "市", null, null, "合成" + c + "市情報化計画", null, new Plan.Period(2021, 2025),
 					null, null, "基本施策", "施策", null, null, SearchFixture.TAJIMI,
 					List.of(new Pillar("1", "柱", null)), null, null, true));
 			List<Measure> list = new ArrayList<>();

@@ -68,7 +68,7 @@ final class SearchFixture {
 	}
 
 	private static Plan plan(String id, String city, String kana, String title, int from, int to, RatingScheme scheme) {
-		return new Plan(id, city, kana, null, title, new Plan.Period(from, to), null, null, "基本施策", "施策", null,
+		return new Plan(id, city, kana, null, title, null, new Plan.Period(from, to), null, null, "基本施策", "施策", null,
 				null, scheme, List.of(new Pillar("1", "安全・安心", null)), null, null, true);
 	}
 
