@@ -1,7 +1,6 @@
 package jp.shisakunavi.line;
 
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.springframework.http.MediaType;
@@ -54,7 +53,11 @@ class SimulatorController {
 			incoming = new Incoming(Incoming.Kind.TEXT, request.userId(), text);
 		}
 		List<Message> messages = conversation.answer(incoming);
-		return ResponseEntity.ok(Replies.JSON.writeValueAsString(Map.of("messages", messages)));
+		return ResponseEntity.ok(Replies.JSON.writeValueAsString(new SimulatorResponse(messages)));
+	}
+
+	/** The answer as LINE would receive it (a declared List<Message>, so each message carries its type). */
+	record SimulatorResponse(List<Message> messages) {
 	}
 
 	/** One of text, postback (the data of a tapped button) or event (follow, sticker). */

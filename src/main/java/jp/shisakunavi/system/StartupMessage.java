@@ -29,11 +29,10 @@ class StartupMessage {
 
 				  施策ナビ (Shisaku Navi) is ready.
 				    Chat simulator:  {}/
-				    Admin console:   {}/admin/
 				    Open-data API:   {}/api/plans
 				    Health:          {}/actuator/health
 				    LINE webhook:    {}/callback ({})
-				""", base, base, base, base, base,
+				""", base, base, base, base,
 				line.configured() ? "connected to LINE" : "no LINE credentials: webhook disabled, use the simulator");
 	}
 }

@@ -1,0 +1,94 @@
+package jp.shisakunavi.line;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The chat simulator in a real headless Chromium: a newcomer without a LINE channel chooses a city, asks a
+ * question, sees the card and taps its button. Skipped where Debian's chromium and chromium-driver are absent.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SimulatorBrowserTest {
+
+	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	@TempDir
+	static Path dataDir;
+
+	@TempDir
+	Path profile;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("shisaku.data-dir", () -> dataDir.toString());
+	}
+
+	@LocalServerPort
+	int port;
+
+	WebDriver browser;
+
+	@AfterEach
+	void close() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	@Test
+	void aNewcomerChoosesACityAsksAndOpensTheDetails() throws Exception {
+		assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+				"Debian's chromium and chromium-driver are not installed: apt-get install chromium chromium-driver");
+		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+			.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+					"--disable-background-networking", "--disable-component-update", "--disable-sync",
+					"--no-first-run", "--user-data-dir=" + profile, "--window-size=480,1000");
+		browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+		browser.get("http://127.0.0.1:" + port + "/");
+
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("talk"), "お住まいの市を選んでください"));
+		quickReply(wait, "多治見市").click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("talk"), "多治見市を選びました"));
+
+		browser.findElement(By.id("text")).sendKeys("防災アプリはいつから？");
+		browser.findElement(By.id("send")).click();
+		WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(
+				By.xpath("//div[contains(@class,'flex-bubble')][contains(., '防災情報伝達の多重化')]")));
+		assertThat(card.getText()).contains("評価 B（目標どおりに実施）");
+
+		card.findElement(By.xpath(".//button[contains(., '詳しく見る')]")).click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("talk"), "■評価の推移"));
+		File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+		Files.copy(shot.toPath(), Path.of("target/simulator.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+	}
+
+	private WebElement quickReply(WebDriverWait wait, String label) {
+		return wait.until(ExpectedConditions.elementToBeClickable(
+				By.xpath("//div[@id='quick']/button[normalize-space(.)='" + label + "']")));
+	}
+}
