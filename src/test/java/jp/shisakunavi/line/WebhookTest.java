@@ -197,7 +197,7 @@ class WebhookTest {
 		return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).statusCode();
 	}
 
-	private static FakeLine start() {
+	static FakeLine start() {
 		try {
 			return new FakeLine();
 		}

@@ -101,7 +101,11 @@ public final class FakeLine implements AutoCloseable {
 			exchange.getResponseHeaders().add("x-line-request-id", requestId);
 			exchange.getResponseHeaders().add("Content-Type", "application/json");
 			byte[] response = switch (status) {
-				case 200 -> path.equals("/v2/bot/message/reply") ? "{\"sentMessages\":[]}".getBytes() : "{}".getBytes();
+				case 200 -> switch (path) {
+					case "/v2/bot/message/reply" -> "{\"sentMessages\":[]}".getBytes();
+					case "/v2/bot/richmenu" -> ("{\"richMenuId\":\"richmenu-" + requestId + "\"}").getBytes();
+					default -> "{}".getBytes();
+				};
 				case 409 -> "{\"message\":\"The retry key is already accepted\"}".getBytes();
 				case 429 -> "{\"message\":\"Too Many Requests\"}".getBytes();
 				default -> ("{\"message\":\"status " + status + "\"}").getBytes();
