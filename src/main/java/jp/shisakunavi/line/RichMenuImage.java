@@ -43,6 +43,9 @@ final class RichMenuImage {
 		g.fillRect(0, 0, RichMenu.WIDTH, RichMenu.HEIGHT);
 		int cell = RichMenu.WIDTH / RichMenu.LABELS.size();
 		g.setFont(font);
+		while (RichMenu.LABELS.stream().mapToInt(g.getFontMetrics()::stringWidth).max().orElse(0) > cell * 0.85) {
+			g.setFont(g.getFont().deriveFont(g.getFont().getSize2D() - 4f));
+		}
 		FontMetrics metrics = g.getFontMetrics();
 		for (int i = 0; i < RichMenu.LABELS.size(); i++) {
 			String label = RichMenu.LABELS.get(i);

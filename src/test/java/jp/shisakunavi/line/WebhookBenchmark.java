@@ -1,0 +1,183 @@
+package jp.shisakunavi.line;
+
+import static jp.shisakunavi.linefake.LineWebhook.body;
+import static jp.shisakunavi.linefake.LineWebhook.sign;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import jp.shisakunavi.linefake.FakeLine;
+import jp.shisakunavi.linefake.LineWebhook;
+
+/**
+ * The webhook benchmark: {@code ./mvnw -B test -Dtest=WebhookBenchmark -Dbenchmark}. Drives {@code /callback} with
+ * signed requests (one varied question per event) at fixed rates, at saturation and in a burst at twice the
+ * saturation rate, against the fake LINE on the same machine, and prints throughput, ack latency (webhook answer)
+ * and end-to-end latency (webhook sent → reply reaching the fake LINE). Not part of the test run.
+ */
+@EnabledIfSystemProperty(named = "benchmark", matches = ".*")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class WebhookBenchmark {
+
+	static final String SECRET = "benchmark-secret";
+	static final FakeLine line = WebhookTest.start();
+	static final String[] QUESTIONS = { "多治見市の防災アプリはいつ導入されたの？", "マイナカードはコンビニで使える？", "評価Cってどういう意味",
+			"茅ヶ崎市のオープンデータはどうなった", "小山市のスマート農業の予定は", "RPAとは", "多治見市で評価がCの施策は？",
+			"ぼうさいあぷり", "GIGAスクール構想とは", "各務原市のテレワーク", "公衆無線LANの整備", "こんにちは" };
+
+	@TempDir
+	static Path dataDir;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("shisaku.data-dir", () -> dataDir.toString());
+		registry.add("line.bot.channel-secret", () -> SECRET);
+		registry.add("line.bot.channel-token", () -> "token");
+		registry.add("line.bot.api-end-point", line::baseUrl);
+		registry.add("line.bot.blob-end-point", line::baseUrl);
+	}
+
+	@AfterAll
+	static void stop() {
+		line.close();
+	}
+
+	@LocalServerPort
+	int port;
+
+	final HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+	final Map<String, Long> sentAt = new ConcurrentHashMap<>();
+	final AtomicInteger counter = new AtomicInteger();
+
+	@Test
+	void measure() throws Exception {
+		run("warm-up 100/s", 100, Duration.ofSeconds(5));
+		System.out.println(run("fixed 100/s", 100, Duration.ofSeconds(10)));
+		System.out.println(run("fixed 200/s", 200, Duration.ofSeconds(10)));
+		Result saturation = saturate(Duration.ofSeconds(10));
+		System.out.println(saturation);
+		int burstRate = (int) Math.max(50, saturation.throughput() * 2);
+		System.out.println(run("burst " + burstRate + "/s (2× saturation)", burstRate, Duration.ofSeconds(10)));
+		System.out.println(run("after the burst 100/s", 100, Duration.ofSeconds(5)));
+	}
+
+	/** Open loop: one request every 1/rate seconds, whatever the answers. */
+	private Result run(String name, int rate, Duration length) throws Exception {
+		line.reset();
+		List<Long> acks = Collections.synchronizedList(new ArrayList<>());
+		List<String> tokens = Collections.synchronizedList(new ArrayList<>());
+		long start = System.nanoTime();
+		long total = rate * length.toSeconds();
+		try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
+			for (long i = 0; i < total; i++) {
+				long due = start + i * 1_000_000_000L / rate;
+				long wait = due - System.nanoTime();
+				if (wait > 0) {
+					TimeUnit.NANOSECONDS.sleep(wait);
+				}
+				senders.submit(() -> send(acks, tokens));
+			}
+		}
+		double seconds = (System.nanoTime() - start) / 1e9;
+		return collect(name, total / seconds, acks, tokens);
+	}
+
+	/** Closed loop: 64 clients send as fast as they get answers. */
+	private Result saturate(Duration length) throws Exception {
+		line.reset();
+		List<Long> acks = Collections.synchronizedList(new ArrayList<>());
+		List<String> tokens = Collections.synchronizedList(new ArrayList<>());
+		long end = System.nanoTime() + length.toNanos();
+		long start = System.nanoTime();
+		try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+			for (int c = 0; c < 64; c++) {
+				clients.submit(() -> {
+					while (System.nanoTime() < end) {
+						send(acks, tokens);
+					}
+					return null;
+				});
+			}
+		}
+		double seconds = (System.nanoTime() - start) / 1e9;
+		Result sent = collect("saturation (64 clients)", tokens.size() / seconds, acks, tokens);
+		return sent;
+	}
+
+	private Void send(List<Long> acks, List<String> tokens) throws Exception {
+		Map<String, Object> event = LineWebhook.text(LineWebhook.userId(), QUESTIONS[counter.getAndIncrement() % QUESTIONS.length]);
+		String token = (String) event.get("replyToken");
+		byte[] body = body(List.of(event));
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/callback"))
+			.header("x-line-signature", sign(SECRET, body))
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+			.build();
+		long t0 = System.nanoTime();
+		sentAt.put(token, System.currentTimeMillis());
+		int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+		acks.add(System.nanoTime() - t0);
+		if (status == 200) {
+			tokens.add(token);
+		}
+		return null;
+	}
+
+	private Result collect(String name, double offered, List<Long> acks, List<String> tokens) throws InterruptedException {
+		long deadline = System.currentTimeMillis() + 60_000;
+		while (line.accepted("/v2/bot/message/reply").size() < tokens.size() && System.currentTimeMillis() < deadline) {
+			Thread.sleep(50);
+		}
+		List<Long> endToEnd = new ArrayList<>();
+		for (FakeLine.Received reply : line.accepted("/v2/bot/message/reply")) {
+			Long sent = sentAt.get(reply.json().path("replyToken").asText());
+			if (sent != null) {
+				endToEnd.add((reply.at().toEpochMilli() - sent) * 1_000_000);
+			}
+		}
+		int answered = endToEnd.size();
+		return new Result(name, offered, acks.size(), tokens.size(), answered, percentile(acks, 50), percentile(acks, 99),
+				percentile(endToEnd, 50), percentile(endToEnd, 99), line.violations().size());
+	}
+
+	private static double percentile(List<Long> nanos, int p) {
+		if (nanos.isEmpty()) {
+			return Double.NaN;
+		}
+		List<Long> sorted = new ArrayList<>(nanos);
+		Collections.sort(sorted);
+		return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1)) / 1e6;
+	}
+
+	record Result(String name, double throughput, int sent, int accepted, int answered, double ackP50, double ackP99,
+			double endToEndP50, double endToEndP99, int violations) {
+
+		@Override
+		public String toString() {
+			return String.format("%-32s %7.1f req/s  sent %6d  accepted %6d  answered %6d  ack p50 %6.1f ms p99 %7.1f ms  "
+					+ "end-to-end p50 %7.1f ms p99 %8.1f ms  invalid %d", name, throughput, sent, accepted, answered, ackP50,
+					ackP99, endToEndP50, endToEndP99, violations);
+		}
+	}
+}
