@@ -36,15 +36,18 @@ class BuiltinPlanLoader implements ApplicationRunner {
 
 	private final Plans plans;
 	private final PlanImporter importer;
+	private final RatingChanges changes;
 
-	BuiltinPlanLoader(Plans plans, PlanImporter importer) {
+	BuiltinPlanLoader(Plans plans, PlanImporter importer, RatingChanges changes) {
 		this.plans = plans;
 		this.importer = importer;
+		this.changes = changes;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) throws IOException {
 		plans.ensureIndexes();
+		changes.ensureIndexes();
 		List<PlanImporter.ValidatedPlan> valid = validateAll(builtinFiles());
 		int loaded = 0;
 		for (PlanImporter.ValidatedPlan plan : valid) {
