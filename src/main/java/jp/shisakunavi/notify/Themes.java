@@ -1,0 +1,96 @@
+package jp.shisakunavi.notify;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import jp.shisakunavi.plan.Measure;
+import jp.shisakunavi.plan.Plan;
+import jp.shisakunavi.plan.PlanDataChanged;
+import jp.shisakunavi.plan.Plans;
+import jp.shisakunavi.plan.Section;
+
+/**
+ * The themes citizens can follow (防災・安全, 子育て …), defined by words in {@code notify/themes.yaml} and derived
+ * from the plans: a measure belongs to a theme when one of its words appears in what the measure says about
+ * itself. Computed once per plan data and recomputed when plans change.
+ */
+@Component
+class Themes {
+
+	private final List<Theme> themes = read();
+	private final Plans plans;
+	private final Map<String, Set<String>> byMeasure = new ConcurrentHashMap<>();
+
+	Themes(Plans plans) {
+		this.plans = plans;
+	}
+
+	List<String> names() {
+		return themes.stream().map(Theme::name).toList();
+	}
+
+	/** The themes of a measure (an item belongs to the themes of its measure). */
+	Set<String> of(String measureId) {
+		return byMeasure.computeIfAbsent(measureId, id -> plans.measure(id)
+			.map(m -> compute(m, plans.plan(m.planId()).orElse(null)))
+			.orElse(Set.of()));
+	}
+
+	/** The themes that at least one measure of the city's plans belongs to, in the order of the file. */
+	List<String> available(String municipality) {
+		Set<String> found = plans.all().stream()
+			.filter(p -> p.municipality().equals(municipality))
+			.flatMap(p -> plans.measuresOf(p.id()).stream())
+			.flatMap(m -> of(m.id()).stream())
+			.collect(Collectors.toSet());
+		return names().stream().filter(found::contains).toList();
+	}
+
+	@EventListener
+	void on(PlanDataChanged event) {
+		byMeasure.clear();
+	}
+
+	private Set<String> compute(Measure measure, Plan plan) {
+		String text = Stream.of(
+				Stream.of(measure.title()),
+				plan == null ? Stream.<String>empty() : plan.pillar(measure.pillarNumber()).map(p -> p.title()).stream(),
+				measure.tags().stream(),
+				measure.sections().stream().map(Section::text),
+				measure.items().map(i -> i.title()))
+			.flatMap(s -> s)
+			.filter(s -> s != null)
+			.collect(Collectors.joining("\n"));
+		Set<String> names = new LinkedHashSet<>();
+		themes.stream().filter(t -> t.words().stream().anyMatch(text::contains)).forEach(t -> names.add(t.name()));
+		return Set.copyOf(names);
+	}
+
+	private static List<Theme> read() {
+		try (InputStream in = new ClassPathResource("notify/themes.yaml").getInputStream()) {
+			return new ObjectMapper(new YAMLFactory()).readValue(in, new TypeReference<List<Theme>>() {
+			});
+		}
+		catch (IOException e) {
+			throw new IllegalStateException("notify/themes.yaml is part of the application and must be readable", e);
+		}
+	}
+
+	record Theme(String name, List<String> words) {
+	}
+}

@@ -1,0 +1,90 @@
+package jp.shisakunavi.notify;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.springframework.stereotype.Component;
+
+import jp.shisakunavi.plan.Item;
+import jp.shisakunavi.plan.Measure;
+import jp.shisakunavi.plan.Plan;
+import jp.shisakunavi.plan.Plans;
+import jp.shisakunavi.plan.RatingChange;
+
+/**
+ * What exists to be followed, how a topic reads, and which topics a rating change concerns.
+ */
+@Component
+class Topics {
+
+	private final Plans plans;
+	private final Themes themes;
+
+	Topics(Plans plans, Themes themes) {
+		this.plans = plans;
+		this.themes = themes;
+	}
+
+	/** The words for a topic; empty when it names nothing that exists (any more). */
+	Optional<String> label(Topic topic) {
+		return switch (topic.type()) {
+			case CITY -> cities().contains(topic.value()) ? Optional.of(topic.value() + "のすべての施策") : Optional.empty();
+			case THEME -> themes.available(topic.scope()).contains(topic.local())
+					? Optional.of(topic.scope() + "・" + topic.local()) : Optional.empty();
+			case PILLAR -> plans.plan(topic.scope())
+				.flatMap(plan -> plan.pillar(topic.local()).map(p -> plan.municipality() + "・" + p.title()));
+			case DEPARTMENT -> departments(topic.scope()).contains(topic.local())
+					? Optional.of(topic.scope() + "・" + topic.local()) : Optional.empty();
+			case MEASURE -> unitTitle(topic.value());
+		};
+	}
+
+	List<String> cities() {
+		return plans.all().stream().map(Plan::municipality).distinct().toList();
+	}
+
+	List<String> themes(String municipality) {
+		return themes.available(municipality);
+	}
+
+	/** The pillars of the city's plans, newest plan first. */
+	List<Topic> pillars(String municipality) {
+		return plans.all().stream()
+			.filter(p -> p.municipality().equals(municipality))
+			.sorted((a, b) -> Integer.compare(b.period().from(), a.period().from()))
+			.flatMap(p -> p.pillars().stream().map(pillar -> Topic.pillar(p.id(), pillar.number())))
+			.toList();
+	}
+
+	/** The departments named in the city's plans, in the order they first appear. */
+	List<String> departments(String municipality) {
+		return plans.all().stream()
+			.filter(p -> p.municipality().equals(municipality))
+			.flatMap(p -> plans.measuresOf(p.id()).stream())
+			.flatMap(Measure::departmentNames)
+			.distinct()
+			.toList();
+	}
+
+	/** Every topic whose followers a change concerns. */
+	List<String> keysOf(RatingChange change) {
+		Stream<Topic> departments = Stream.concat(change.departments().stream(), Stream.ofNullable(change.department()))
+			.distinct()
+			.map(d -> Topic.department(change.municipality(), d));
+		Stream<Topic> measureThemes = themes.of(change.measureId()).stream().map(t -> Topic.theme(change.municipality(), t));
+		return Stream.of(
+				Stream.of(Topic.city(change.municipality()), Topic.pillar(change.planId(), change.pillarNumber()),
+						Topic.measure(change.measureId()), Topic.measure(change.unitId())),
+				departments, measureThemes)
+			.flatMap(s -> s)
+			.map(Topic::key)
+			.distinct()
+			.toList();
+	}
+
+	private Optional<String> unitTitle(String id) {
+		return plans.measureHolding(id).map(m -> m.id().equals(id) ? m.title()
+				: m.items().filter(i -> i.id().equals(id)).map(Item::title).findFirst().orElse(m.title()));
+	}
+}
