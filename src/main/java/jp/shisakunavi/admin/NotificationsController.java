@@ -1,0 +1,103 @@
+package jp.shisakunavi.admin;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import jp.shisakunavi.notify.Deliveries;
+import jp.shisakunavi.notify.DeliveryReport;
+import jp.shisakunavi.notify.Preview;
+
+/**
+ * Notifications for administrators: deliveries with their recipients and batches, dry runs, announcements to a
+ * segment (now or scheduled), urgent changes, and resuming what waits for LINE's quota.
+ */
+@RestController
+@RequestMapping("/admin/api")
+class NotificationsController {
+
+	private static final int MAX_LIMIT = 200;
+
+	private final Deliveries deliveries;
+
+	NotificationsController(Deliveries deliveries) {
+		this.deliveries = deliveries;
+	}
+
+	@GetMapping("/deliveries")
+	Map<String, Object> deliveries(@RequestParam(defaultValue = "50") int limit) {
+		if (limit < 1 || limit > MAX_LIMIT) {
+			throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
+		}
+		return Map.of("quotaPause", deliveries.quotaPause().orElse(""), "deliveries", deliveries.recent(limit));
+	}
+
+	@GetMapping("/deliveries/{id}")
+	ResponseEntity<DeliveryReport> delivery(@PathVariable String id) {
+		return ResponseEntity.of(deliveries.find(id));
+	}
+
+	@PostMapping("/deliveries/{id}/resume")
+	ResponseEntity<DeliveryReport> resume(@PathVariable String id) {
+		return deliveries.resume(id) ? ResponseEntity.of(deliveries.find(id)) : conflictOrMissing(id);
+	}
+
+	@PostMapping("/deliveries/{id}/cancel")
+	ResponseEntity<DeliveryReport> cancel(@PathVariable String id) {
+		return deliveries.cancel(id) ? ResponseEntity.of(deliveries.find(id)) : conflictOrMissing(id);
+	}
+
+	@PostMapping("/quota/resume")
+	ResponseEntity<Void> resumeAfterQuota() {
+		deliveries.resumeAfterQuota();
+		return ResponseEntity.noContent().build();
+	}
+
+	@GetMapping("/changes/{changeId}/delivery")
+	ResponseEntity<DeliveryReport> deliveryOfChange(@PathVariable String changeId) {
+		return ResponseEntity.of(deliveries.ofChange(changeId));
+	}
+
+	@PostMapping("/changes/{changeId}/preview")
+	ResponseEntity<Preview> previewChange(@PathVariable String changeId) {
+		return ResponseEntity.of(deliveries.previewChange(changeId));
+	}
+
+	@PostMapping("/changes/{changeId}/urgent")
+	ResponseEntity<Void> urgent(@PathVariable String changeId) {
+		return deliveries.markUrgent(changeId) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
+	}
+
+	/**
+	 * An announcement to the followers of {@code topics} (every follower when empty); {@code dryRun} only tells
+	 * who would get it; {@code sendAt} schedules it (ISO-8601 with offset, e.g. 2026-12-01T09:00:00+09:00).
+	 */
+	@PostMapping("/announcements")
+	ResponseEntity<Object> announce(@RequestBody Announcement announcement) {
+		List<String> topics = announcement.topics() == null ? List.of() : announcement.topics();
+		if (announcement.dryRun()) {
+			return ResponseEntity.ok(deliveries.previewAnnouncement(topics, announcement.text()));
+		}
+		DeliveryReport report = deliveries.announce(topics, announcement.text(),
+				announcement.sendAt() == null ? null : announcement.sendAt().toInstant(), announcement.urgent());
+		return ResponseEntity.status(HttpStatus.CREATED).body(report);
+	}
+
+	private ResponseEntity<DeliveryReport> conflictOrMissing(String id) {
+		return deliveries.find(id).map(d -> ResponseEntity.status(HttpStatus.CONFLICT).body(d))
+			.orElseGet(() -> ResponseEntity.notFound().build());
+	}
+
+	record Announcement(List<String> topics, String text, OffsetDateTime sendAt, boolean urgent, boolean dryRun) {
+	}
+}

@@ -1,0 +1,255 @@
+package jp.shisakunavi.notify;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.linecorp.bot.messaging.model.Message;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import jp.shisakunavi.system.LineCredentials;
+
+/**
+ * Threads that send what planning wrote: each claims a chunk with a lease (a conditional update, so two
+ * instances never send the same chunk), sends its batches with their retry keys, records each batch's outcome,
+ * and gives the chunk back — done, or due again after an exponential backoff with jitter. A crashed sender's
+ * chunk is taken over when its lease runs out; LINE's 409 for a retry key it already accepted counts as sent,
+ * so nobody gets a message twice.
+ */
+@Component
+class Senders implements DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(Senders.class);
+	private static final Duration FIRST_BACKOFF = Duration.ofSeconds(2);
+	private static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
+	private static final Duration LINE_MISSING_PAUSE = Duration.ofMinutes(1);
+	private static final TypeReference<List<Message>> MESSAGES = new TypeReference<>() {
+	};
+
+	private final String owner = "sender-" + UUID.randomUUID();
+	private final MongoTemplate mongo;
+	private final Multicasts multicasts;
+	private final SimulatorInbox simulator;
+	private final QuotaPause quota;
+	private final LineCredentials line;
+	private final NotifyProperties properties;
+	private final SendWindow window;
+	private final Clock clock;
+	private final MeterRegistry meters;
+	private final Semaphore wake = new Semaphore(0);
+	private final Map<String, List<Message>> messages = new ConcurrentHashMap<>();
+	private final ExecutorService threads;
+	private volatile boolean running = true;
+
+	Senders(MongoTemplate mongo, Multicasts multicasts, SimulatorInbox simulator, QuotaPause quota,
+			LineCredentials line, NotifyProperties properties, Clock clock, MeterRegistry meters) {
+		this.mongo = mongo;
+		this.multicasts = multicasts;
+		this.simulator = simulator;
+		this.quota = quota;
+		this.line = line;
+		this.properties = properties;
+		this.window = SendWindow.parse(properties.sendWindow());
+		this.clock = clock;
+		this.meters = meters;
+		this.threads = Executors.newFixedThreadPool(properties.senders(), Thread.ofPlatform().name("notify-send-", 0).factory());
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void start() {
+		for (int i = 0; i < properties.senders(); i++) {
+			threads.execute(this::run);
+		}
+	}
+
+	/** New chunks were written: look now rather than at the next poll. */
+	void wake() {
+		wake.release(properties.senders());
+	}
+
+	private void run() {
+		while (running) {
+			try {
+				Chunk chunk = claim();
+				if (chunk != null) {
+					send(chunk);
+					continue;
+				}
+				wake.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+				wake.drainPermits();
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (RuntimeException e) {
+				if (!running) {
+					return;
+				}
+				log.error("Sending notifications failed; trying again shortly", e);
+				sleep(properties.pollInterval());
+			}
+		}
+	}
+
+	/** Takes one chunk that is due, in the send window or urgent, and not leased by a live sender. */
+	private Chunk claim() {
+		Instant now = clock.instant();
+		if (quota.pausedAt(now)) {
+			return null;
+		}
+		Criteria due = where("done").is(false).and("nextAttemptAt").lte(now).and("leaseUntil").lt(now);
+		if (!window.isOpen(now)) {
+			due = due.and("urgent").is(true);
+		}
+		List<Chunk> candidates = mongo.find(Query.query(due).with(Sort.by("urgent").descending().and(Sort.by("_id"))).limit(8),
+				Chunk.class);
+		for (Chunk candidate : candidates) {
+			Query free = Query.query(where("_id").is(candidate.id()).and("done").is(false).and("leaseUntil").lt(now));
+			if (mongo.updateFirst(free, new Update().set("leaseOwner", owner).set("leaseUntil", now.plus(properties.lease())),
+					Chunk.class).getModifiedCount() == 1) {
+				return candidate;
+			}
+		}
+		return null;
+	}
+
+	private void send(Chunk chunk) {
+		List<Batch> batches = chunk.batches();
+		for (int i = 0; i < batches.size(); i++) {
+			Batch batch = batches.get(i);
+			if (batch.status() != Batch.Status.PENDING) {
+				continue;
+			}
+			if (batch.channel() == Batch.Channel.LINE && !line.configured()) {
+				release(chunk, clock.instant().plus(LINE_MISSING_PAUSE));
+				log.warn("Notifications for LINE users wait: no LINE channel is configured");
+				return;
+			}
+			Instant attemptAt = clock.instant();
+			Instant first = batch.firstAttemptAt() == null ? attemptAt : batch.firstAttemptAt();
+			Multicasts.Outcome outcome = batch.channel() == Batch.Channel.SIMULATOR ? deliverToSimulator(chunk, i, batch)
+					: multicasts.send(batch.retryKey(), messages(batch.messageId()), batch.userIds());
+			String path = "batches." + i + ".";
+			switch (outcome) {
+				case Multicasts.Outcome.Sent sent -> {
+					update(chunk, new Update().set(path + "status", Batch.Status.SENT).set(path + "sentAt", clock.instant())
+						.set(path + "userIds", List.of()).set(path + "firstAttemptAt", first).inc(path + "attempts", 1));
+					meters.counter("shisaku.notify.batches", "outcome", "sent").increment();
+					meters.counter("shisaku.notify.recipients").increment(batch.recipients());
+				}
+				case Multicasts.Outcome.Failed failed -> {
+					update(chunk, new Update().set(path + "status", Batch.Status.FAILED).set(path + "error", failed.reason())
+						.set(path + "userIds", List.of()).set(path + "firstAttemptAt", first).inc(path + "attempts", 1));
+					meters.counter("shisaku.notify.batches", "outcome", "failed").increment();
+					log.warn("A batch of delivery {} failed for good: {}", chunk.deliveryId(), failed.reason());
+				}
+				case Multicasts.Outcome.Retry retry -> {
+					if (Duration.between(first, attemptAt).compareTo(properties.giveUpAfter()) > 0) {
+						update(chunk, new Update().set(path + "status", Batch.Status.FAILED)
+							.set(path + "error", "gave up after " + properties.giveUpAfter() + ": " + retry.reason())
+							.set(path + "userIds", List.of()));
+						continue;
+					}
+					update(chunk, new Update().set(path + "error", retry.reason()).set(path + "firstAttemptAt", first)
+						.inc(path + "attempts", 1));
+					meters.counter("shisaku.notify.batches", "outcome", "retry").increment();
+					release(chunk, clock.instant().plus(backoff(batch.attempts() + 1)));
+					return;
+				}
+				case Multicasts.Outcome.QuotaExhausted exhausted -> {
+					update(chunk, new Update().set(path + "error", exhausted.reason()).set(path + "firstAttemptAt", first));
+					quota.pause(exhausted.reason());
+					release(chunk, clock.instant());
+					return;
+				}
+			}
+		}
+		mongo.updateFirst(Query.query(where("_id").is(chunk.id()).and("leaseOwner").is(owner)),
+				new Update().set("done", true).set("leaseUntil", Instant.EPOCH), Chunk.class);
+	}
+
+	private Multicasts.Outcome deliverToSimulator(Chunk chunk, int index, Batch batch) {
+		simulator.deliver(chunk.id() + "#" + index, batch.userIds(), messageJson(batch.messageId()));
+		return new Multicasts.Outcome.Sent();
+	}
+
+	private void update(Chunk chunk, Update update) {
+		mongo.updateFirst(Query.query(where("_id").is(chunk.id())), update, Chunk.class);
+	}
+
+	private void release(Chunk chunk, Instant nextAttemptAt) {
+		mongo.updateFirst(Query.query(where("_id").is(chunk.id()).and("leaseOwner").is(owner)),
+				new Update().set("nextAttemptAt", nextAttemptAt).set("leaseUntil", Instant.EPOCH), Chunk.class);
+	}
+
+	/** 2 s, 4 s, 8 s … up to 10 minutes, each between half and the whole of it so that retries spread out. */
+	static Duration backoff(int attempt) {
+		long exponential = FIRST_BACKOFF.toMillis() << Math.min(attempt - 1, 20);
+		long capped = Math.min(exponential, MAX_BACKOFF.toMillis());
+		return Duration.ofMillis(capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
+	}
+
+	private List<Message> messages(String messageId) {
+		if (messages.size() > 1000) {
+			messages.clear();
+		}
+		return messages.computeIfAbsent(messageId, id -> {
+			try {
+				return NoticeText.JSON.readValue(messageJson(id), MESSAGES);
+			}
+			catch (IOException e) {
+				throw new IllegalStateException("Stored message " + id + " is not LINE's message JSON", e);
+			}
+		});
+	}
+
+	private String messageJson(String messageId) {
+		DeliveryMessage message = mongo.findById(messageId, DeliveryMessage.class);
+		if (message == null) {
+			throw new IllegalStateException("Delivery message " + messageId + " is missing");
+		}
+		return message.json();
+	}
+
+	private static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Override
+	public void destroy() throws InterruptedException {
+		running = false;
+		threads.shutdownNow();
+		threads.awaitTermination(10, TimeUnit.SECONDS);
+	}
+}
