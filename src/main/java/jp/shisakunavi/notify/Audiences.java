@@ -101,7 +101,7 @@ class Audiences {
 
 	private Stream<Subscriber> subscribers(Criteria criteria, String afterUserId) {
 		Query query = Query.query(criteria.and("active").is(true).and("_id").gt(afterUserId)).with(Sort.by("_id"));
-		query.fields().include("topics");
+		query.fields().include("topics").include("active");
 		return mongo.stream(query, Subscriber.class);
 	}
 }

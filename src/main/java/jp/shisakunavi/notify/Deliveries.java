@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -159,21 +160,22 @@ public class Deliveries {
 		long recipientsSent = 0;
 		long recipientsFailed = 0;
 		Set<String> errors = new LinkedHashSet<>();
-		for (Chunk chunk : mongo.find(query, Chunk.class)) {
-			for (Batch batch : chunk.batches()) {
-				switch (batch.status()) {
+		for (Document chunk : mongo.find(query, Document.class, mongo.getCollectionName(Chunk.class))) {
+			for (Document batch : chunk.getList("batches", Document.class, List.of())) {
+				int recipients = batch.getInteger("recipients", 0);
+				switch (Batch.Status.valueOf(batch.getString("status"))) {
 					case PENDING -> pending++;
 					case SENT -> {
 						sent++;
-						recipientsSent += batch.recipients();
+						recipientsSent += recipients;
 					}
 					case FAILED -> {
 						failed++;
-						recipientsFailed += batch.recipients();
+						recipientsFailed += recipients;
 					}
 				}
-				if (batch.error() != null && errors.size() < 5) {
-					errors.add(batch.error());
+				if (batch.getString("error") != null && errors.size() < 5) {
+					errors.add(batch.getString("error"));
 				}
 			}
 		}

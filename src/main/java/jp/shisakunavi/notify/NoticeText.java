@@ -3,6 +3,7 @@ package jp.shisakunavi.notify;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.linecorp.bot.jackson.ModelObjectMapper;
 import com.linecorp.bot.messaging.model.Message;
@@ -21,6 +22,9 @@ import jp.shisakunavi.plan.RatingChange;
 final class NoticeText {
 
 	static final ObjectMapper JSON = ModelObjectMapper.createNewObjectMapper();
+	/** Written and read as a list of the interface, so that each message carries its type. */
+	static final TypeReference<List<Message>> MESSAGES = new TypeReference<>() {
+	};
 	static final String SETTINGS = "通知設定";
 	private static final int TEXT_LENGTH = 5000;
 	private static final int LISTED = 10;
@@ -54,7 +58,7 @@ final class NoticeText {
 			.quickReply(new QuickReply(List.of(new QuickReplyItem(new MessageAction(SETTINGS, SETTINGS)))))
 			.build();
 		try {
-			return JSON.writeValueAsString(List.of(message));
+			return JSON.writerFor(MESSAGES).writeValueAsString(List.of(message));
 		}
 		catch (JsonProcessingException e) {
 			throw new IllegalStateException("LINE message model cannot be written as JSON", e);

@@ -20,10 +20,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *        retry key 24 hours, so a later retry could send twice)
  * @param quotaCheckFrom deliveries to at least this many LINE users first check the monthly quota
  * @param pollInterval how often waiting work is looked for (events wake the workers earlier)
+ * @param retryBackoff the pause after a batch's first failed attempt; it doubles with each further one
  */
 @ConfigurationProperties("shisaku.notify")
 record NotifyProperties(String sendWindow, Duration coalesce, Integer dailyCap, Double multicastRate, Integer senders,
-		Duration lease, Duration giveUpAfter, Integer quotaCheckFrom, Duration pollInterval) {
+		Duration lease, Duration giveUpAfter, Integer quotaCheckFrom, Duration pollInterval,
+		Duration retryBackoff) {
 
 	NotifyProperties {
 		sendWindow = sendWindow == null ? "09:00-18:00" : sendWindow.trim();
@@ -35,5 +37,6 @@ record NotifyProperties(String sendWindow, Duration coalesce, Integer dailyCap, 
 		giveUpAfter = giveUpAfter == null ? Duration.ofHours(23) : giveUpAfter;
 		quotaCheckFrom = quotaCheckFrom == null ? 1000 : quotaCheckFrom;
 		pollInterval = pollInterval == null ? Duration.ofSeconds(2) : pollInterval;
+		retryBackoff = retryBackoff == null ? Duration.ofSeconds(2) : retryBackoff;
 	}
 }

@@ -179,8 +179,8 @@ class Planner {
 			Batch.Channel channel = Batch.Channel.valueOf(group.substring(0, group.indexOf('|')));
 			for (int from = 0; from < users.size(); from += BATCH_USERS) {
 				List<String> part = users.subList(from, Math.min(users.size(), from + BATCH_USERS));
-				batches.add(new Batch(UUID.randomUUID().toString(), messageId, channel, part, part.size(),
-						Batch.Status.PENDING, 0, null, null, null));
+				batches.add(new Batch(retryKey(Chunk.id(delivery.id(), number), batches.size()), messageId, channel, part,
+						part.size(), Batch.Status.PENDING, 0, null, null, null));
 			}
 		});
 		Instant now = clock.instant();
@@ -199,6 +199,14 @@ class Planner {
 		heldNotices.hold(day, held);
 		mongo.updateFirst(Query.query(where("_id").is(delivery.id())), new Update().set("plannedUpTo", lastUserId)
 			.set("chunks", number + 1).inc("recipients", sending.size()).inc("held", held.size()), Delivery.class);
+	}
+
+	/**
+	 * Derived from the chunk and the batch's place in it, so that a chunk written again after the embedded
+	 * database lost its last writes in a crash carries the same keys, and LINE still sends each batch once.
+	 */
+	private static String retryKey(String chunkId, int batch) {
+		return UUID.nameUUIDFromBytes((chunkId + "#" + batch).getBytes(StandardCharsets.UTF_8)).toString();
 	}
 
 	private void storeMessage(DeliveryMessage message) {

@@ -28,7 +28,6 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.linecorp.bot.messaging.model.Message;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -45,11 +44,8 @@ import jp.shisakunavi.system.LineCredentials;
 class Senders implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(Senders.class);
-	private static final Duration FIRST_BACKOFF = Duration.ofSeconds(2);
 	private static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
 	private static final Duration LINE_MISSING_PAUSE = Duration.ofMinutes(1);
-	private static final TypeReference<List<Message>> MESSAGES = new TypeReference<>() {
-	};
 
 	private final String owner = "sender-" + UUID.randomUUID();
 	private final MongoTemplate mongo;
@@ -179,7 +175,7 @@ class Senders implements DisposableBean {
 					update(chunk, new Update().set(path + "error", retry.reason()).set(path + "firstAttemptAt", first)
 						.inc(path + "attempts", 1));
 					meters.counter("shisaku.notify.batches", "outcome", "retry").increment();
-					release(chunk, clock.instant().plus(backoff(batch.attempts() + 1)));
+					release(chunk, clock.instant().plus(backoff(properties.retryBackoff(), batch.attempts() + 1)));
 					return;
 				}
 				case Multicasts.Outcome.QuotaExhausted exhausted -> {
@@ -209,8 +205,8 @@ class Senders implements DisposableBean {
 	}
 
 	/** 2 s, 4 s, 8 s … up to 10 minutes, each between half and the whole of it so that retries spread out. */
-	static Duration backoff(int attempt) {
-		long exponential = FIRST_BACKOFF.toMillis() << Math.min(attempt - 1, 20);
+	static Duration backoff(Duration first, int attempt) {
+		long exponential = first.toMillis() << Math.min(attempt - 1, 20);
 		long capped = Math.min(exponential, MAX_BACKOFF.toMillis());
 		return Duration.ofMillis(capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
 	}
@@ -221,7 +217,7 @@ class Senders implements DisposableBean {
 		}
 		return messages.computeIfAbsent(messageId, id -> {
 			try {
-				return NoticeText.JSON.readValue(messageJson(id), MESSAGES);
+				return NoticeText.JSON.readValue(messageJson(id), NoticeText.MESSAGES);
 			}
 			catch (IOException e) {
 				throw new IllegalStateException("Stored message " + id + " is not LINE's message JSON", e);

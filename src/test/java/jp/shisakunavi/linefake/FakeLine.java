@@ -48,7 +48,10 @@ public final class FakeLine implements AutoCloseable {
 	private final List<String> violations = new CopyOnWriteArrayList<>();
 	private final Set<String> usedReplyTokens = ConcurrentHashMap.newKeySet();
 	private final Map<String, String> retryKeys = new ConcurrentHashMap<>();
-	private final Map<String, Fault> faults = new ConcurrentHashMap<>();
+	private final Map<String, java.util.Queue<Fault>> faults = new ConcurrentHashMap<>();
+	private final Map<String, RateLimit> rateLimits = new ConcurrentHashMap<>();
+	private volatile Long monthlyQuota;
+	private volatile long quotaUsed;
 
 	public FakeLine() throws IOException {
 		server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -62,15 +65,49 @@ public final class FakeLine implements AutoCloseable {
 		return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
 	}
 
-	/** The next {@code times} requests to {@code path} get {@code status} (after {@code delay}). */
+	/**
+	 * The next {@code times} requests to {@code path} get {@code status} (after {@code delay}); faults given one
+	 * after another apply in that order.
+	 */
 	public void fail(String path, int times, int status, Duration delay) {
-		faults.put(path, new Fault(new AtomicInteger(times), status, delay));
+		fail(path, times, status, delay, "status " + status);
+	}
+
+	/**
+	 * Like {@link #fail(String, int, int, Duration)} with LINE's error message, e.g. "You have reached your monthly
+	 * limit." for a 429 of the quota. A slow 2xx is executed like LINE would: its retry key counts as accepted.
+	 */
+	public void fail(String path, int times, int status, Duration delay, String message) {
+		faults.computeIfAbsent(path, p -> new java.util.concurrent.ConcurrentLinkedQueue<>())
+			.add(new Fault(new AtomicInteger(times), status, delay, message));
+	}
+
+	/** Answers 429 to requests to {@code path} beyond {@code perSecond}, like LINE's token bucket per endpoint. */
+	public void limitRate(String path, int perSecond) {
+		rateLimits.put(path, new RateLimit(perSecond));
+	}
+
+	/** The monthly message quota the quota API reports: null for none (地方公共団体プラン), otherwise limit and use. */
+	public void quota(Long limit, long used) {
+		monthlyQuota = limit;
+		quotaUsed = used;
 	}
 
 	public void reset() {
 		received.clear();
 		violations.clear();
 		faults.clear();
+		rateLimits.clear();
+		monthlyQuota = null;
+		quotaUsed = 0;
+	}
+
+	/** How many messages each user got by multicast, counting only requests LINE executed. */
+	public Map<String, Integer> multicastRecipients() {
+		Map<String, Integer> counts = new ConcurrentHashMap<>();
+		accepted("/v2/bot/message/multicast")
+			.forEach(r -> r.json().path("to").forEach(to -> counts.merge(to.asText(), 1, Integer::sum)));
+		return counts;
 	}
 
 	public List<Received> requests(String path) {
@@ -96,7 +133,8 @@ public final class FakeLine implements AutoCloseable {
 			String method = exchange.getRequestMethod();
 			Map<String, List<String>> headers = Map.copyOf(exchange.getRequestHeaders());
 			validate(method, path, exchange.getRequestURI().getRawQuery(), headers, body);
-			int status = answer(path, headers, body);
+			Answer answer = answer(path, headers, body);
+			int status = answer.status();
 			String requestId = UUID.randomUUID().toString();
 			exchange.getResponseHeaders().add("x-line-request-id", requestId);
 			exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -104,11 +142,13 @@ public final class FakeLine implements AutoCloseable {
 				case 200 -> switch (path) {
 					case "/v2/bot/message/reply" -> "{\"sentMessages\":[]}".getBytes();
 					case "/v2/bot/richmenu" -> ("{\"richMenuId\":\"richmenu-" + requestId + "\"}").getBytes();
+					case "/v2/bot/message/quota" -> (monthlyQuota == null ? "{\"type\":\"none\"}"
+							: "{\"type\":\"limited\",\"value\":" + monthlyQuota + "}").getBytes();
+					case "/v2/bot/message/quota/consumption" -> ("{\"totalUsage\":" + quotaUsed + "}").getBytes();
 					default -> "{}".getBytes();
 				};
 				case 409 -> "{\"message\":\"The retry key is already accepted\"}".getBytes();
-				case 429 -> "{\"message\":\"Too Many Requests\"}".getBytes();
-				default -> ("{\"message\":\"status " + status + "\"}").getBytes();
+				default -> ("{\"message\":" + JSON.writeValueAsString(answer.message()) + "}").getBytes();
 			};
 			received.add(new Received(method, path, headers, body, status, Instant.now()));
 			exchange.sendResponseHeaders(status, response.length);
@@ -116,21 +156,45 @@ public final class FakeLine implements AutoCloseable {
 		}
 	}
 
-	private int answer(String path, Map<String, List<String>> headers, byte[] body) {
-		Fault fault = faults.get(path);
-		if (fault != null && fault.remaining().getAndDecrement() > 0) {
+	private Answer answer(String path, Map<String, List<String>> headers, byte[] body) {
+		String retryKey = header(headers, "X-Line-Retry-Key");
+		Fault fault = nextFault(path);
+		if (fault != null) {
+			// a slow success is executed on arrival, as LINE does; only its answer is late
+			boolean repeated = fault.status() / 100 == 2 && retryKey != null && retryKeys.putIfAbsent(retryKey, path) != null;
 			sleep(fault.delay());
-			return fault.status();
+			return repeated ? new Answer(409, "") : new Answer(fault.status(), fault.message());
+		}
+		RateLimit limit = rateLimits.get(path);
+		if (limit != null && !limit.tryTake()) {
+			return new Answer(429, "Too Many Requests");
 		}
 		if (path.equals("/v2/bot/message/reply")) {
 			String token = json(body).path("replyToken").asText();
-			return usedReplyTokens.add(token) ? 200 : 400;
+			return usedReplyTokens.add(token) ? new Answer(200, "") : new Answer(400, "Invalid reply token");
 		}
-		String retryKey = header(headers, "X-Line-Retry-Key");
 		if (retryKey != null && retryKeys.putIfAbsent(retryKey, path) != null) {
-			return 409;
+			return new Answer(409, "");
 		}
-		return 200;
+		return new Answer(200, "");
+	}
+
+	private Fault nextFault(String path) {
+		java.util.Queue<Fault> queue = faults.get(path);
+		if (queue == null) {
+			return null;
+		}
+		synchronized (queue) {
+			Fault fault = queue.peek();
+			while (fault != null && fault.remaining().get() <= 0) {
+				queue.poll();
+				fault = queue.peek();
+			}
+			if (fault != null) {
+				fault.remaining().decrementAndGet();
+			}
+			return fault;
+		}
 	}
 
 	private void validate(String method, String path, String query, Map<String, List<String>> headers, byte[] body) {
@@ -201,6 +265,33 @@ public final class FakeLine implements AutoCloseable {
 		}
 	}
 
-	private record Fault(AtomicInteger remaining, int status, Duration delay) {
+	private record Fault(AtomicInteger remaining, int status, Duration delay, String message) {
+	}
+
+	private record Answer(int status, String message) {
+	}
+
+	/** A token bucket: {@code perSecond} tokens, refilled continuously. */
+	private static final class RateLimit {
+
+		private final int perSecond;
+		private double tokens;
+		private long last = System.nanoTime();
+
+		RateLimit(int perSecond) {
+			this.perSecond = perSecond;
+			this.tokens = perSecond;
+		}
+
+		synchronized boolean tryTake() {
+			long now = System.nanoTime();
+			tokens = Math.min(perSecond, tokens + (now - last) / 1e9 * perSecond);
+			last = now;
+			if (tokens < 1) {
+				return false;
+			}
+			tokens--;
+			return true;
+		}
 	}
 }
