@@ -124,7 +124,12 @@ class EvaluationValidator {
 				return null;
 			}
 			return new ResolvedEvaluation(row.row(), unit.plan().id(), unit.measure().id(), unit.rated().id(),
-					new Evaluation(fiscalYear, rating, department, null, null, null), normalized(row.comment()));
+					new Evaluation(fiscalYear, rating, department, null, null, null), comment());
+		}
+
+		/** The comment as written: citizens may read it, so its characters are kept (no width folding). */
+		private String comment() {
+			return row.comment() == null || row.comment().isBlank() ? null : row.comment().strip();
 		}
 
 		private void checkLength(String field, String value, int max) {
