@@ -2,6 +2,8 @@ package jp.shisakunavi.plan;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * What an intake of evaluations did.
  *
@@ -17,6 +19,7 @@ public record IntakeResult(int rows, int written, int unchanged, List<DetectedCh
 	}
 
 	/** Changes this intake recorded for the first time (not already recorded by an earlier, identical one). */
+	@JsonProperty
 	public long recorded() {
 		return changes.stream().filter(DetectedChange::recorded).count();
 	}

@@ -2,6 +2,8 @@ package jp.shisakunavi.plan;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * What a replay did.
  *
@@ -15,11 +17,13 @@ public record ReplayResult(String planId, Integer startYear, String startYearLab
 	}
 
 	/** Changes detected over all years (recorded now or by an earlier replay). */
+	@JsonProperty
 	public long detected() {
 		return years.stream().mapToLong(y -> y.result().changes().size()).sum();
 	}
 
 	/** Changes that this replay recorded for the first time. */
+	@JsonProperty
 	public long recorded() {
 		return years.stream().mapToLong(y -> y.result().recorded()).sum();
 	}
