@@ -11,4 +11,8 @@ public record Item(String id, String number, String title, List<Department> depa
 		sections = Lists.orEmpty(sections);
 		evaluations = Lists.orEmpty(evaluations);
 	}
+
+	Item withEvaluations(List<Evaluation> replaced) {
+		return new Item(id, number, title, departments, sections, replaced);
+	}
 }

@@ -1,6 +1,7 @@
 package jp.shisakunavi.plan;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.springframework.data.annotation.Id;
@@ -40,6 +41,45 @@ public record Measure(@Id String id, String planId, String municipality, String 
 	public Measure withProjects(List<Project> projects) {
 		return new Measure(id, planId, municipality, pillarNumber, number, title, departments, targets, direction,
 				priority, tags, sections, schedule, evaluations, projects);
+	}
+
+	/** The rated unit of this id: the measure itself (when it has no items) or one of its items. */
+	Optional<Rated> ratedUnit(String unitId) {
+		return ratedUnits().filter(r -> r.id().equals(unitId)).findFirst();
+	}
+
+	/** This measure with the evaluations of one rated unit (itself or an item) replaced. */
+	Measure withUnitEvaluations(String unitId, List<Evaluation> replaced) {
+		if (id.equals(unitId)) {
+			return withEvaluations(replaced);
+		}
+		return withProjects(projects.stream()
+			.map(p -> new Project(p.number(), p.title(), p.departments(), p.items().stream()
+				.map(i -> i.id().equals(unitId) ? i.withEvaluations(replaced) : i)
+				.toList()))
+			.toList());
+	}
+
+	/**
+	 * The departments responsible for a rated unit, for matching followers: an item's own and its project's
+	 * (the measure's when those name none); for the measure itself every department named for it.
+	 */
+	List<String> departmentsOf(String unitId) {
+		if (id.equals(unitId)) {
+			return departmentNames().toList();
+		}
+		for (Project project : projects) {
+			for (Item item : project.items()) {
+				if (item.id().equals(unitId)) {
+					List<String> names = Stream.concat(item.departments().stream(), project.departments().stream())
+						.map(Department::name)
+						.distinct()
+						.toList();
+					return names.isEmpty() ? departments.stream().map(Department::name).toList() : names;
+				}
+			}
+		}
+		return List.of();
 	}
 
 	public Stream<Item> items() {

@@ -11,6 +11,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 /** The plans and measures in MongoDB, as the other modules read them. */
@@ -65,6 +66,15 @@ public class Plans {
 			return Optional.of(direct);
 		}
 		return Optional.ofNullable(mongo.findOne(Query.query(where("projects.items.id").is(ratedId)), Measure.class));
+	}
+
+	/**
+	 * Writes the evaluations of a measure and of its items in one update of its document, which MongoDB applies
+	 * atomically: a reader sees all of them or none.
+	 */
+	void writeEvaluations(Measure measure) {
+		mongo.updateFirst(Query.query(where("_id").is(measure.id())),
+				Update.update("evaluations", measure.evaluations()).set("projects", measure.projects()), Measure.class);
 	}
 
 	/** Every rated unit (measure without items, or item) of the plans, each with the measure that holds it. */

@@ -2,9 +2,13 @@ package jp.shisakunavi.plan;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -28,6 +32,53 @@ public class RatingChanges {
 		mongo.indexOps(RatingChange.class).createIndex(new Index().on("unitId", Sort.Direction.ASC));
 		mongo.indexOps(RatingChange.class)
 			.createIndex(new Index().on("deliveryPlanned", Sort.Direction.ASC).on("applied", Sort.Direction.ASC));
+	}
+
+	/**
+	 * Records a change that is about to be written, as not yet applied. An upsert that only sets fields on insert,
+	 * so recording the same change again (a repeated request, a second replay) leaves the first record as it was.
+	 *
+	 * @return true when this call recorded it, false when it had been recorded before
+	 */
+	boolean recordPending(RatingChange change) {
+		Document fields = new Document();
+		mongo.getConverter().write(change, fields);
+		Update update = new Update();
+		fields.forEach((name, value) -> {
+			if (!name.equals("_id") && !name.equals("_class")) {
+				update.setOnInsert(name, value);
+			}
+		});
+		return mongo.upsert(Query.query(where("_id").is(change.id())), update, RatingChange.class)
+			.getUpsertedId() != null;
+	}
+
+	/**
+	 * Marks changes applied once their measure was written; a conditional update per change, so that of two
+	 * callers only one sees a change flip and announces it.
+	 *
+	 * @return the ids that this call flipped
+	 */
+	List<String> markApplied(Collection<String> ids) {
+		List<String> flipped = new ArrayList<>();
+		for (String id : ids) {
+			if (mongo.updateFirst(Query.query(where("_id").is(id).and("applied").is(false)),
+					Update.update("applied", true), RatingChange.class).getModifiedCount() > 0) {
+				flipped.add(id);
+			}
+		}
+		return flipped;
+	}
+
+	/** Changes recorded before a write that did not finish (a crash), oldest first. */
+	List<RatingChange> pending(Instant recordedBefore) {
+		Query query = Query.query(where("applied").is(false).and("recordedAt").lte(recordedBefore));
+		return mongo.find(query.with(Sort.by("recordedAt", "_id")), RatingChange.class);
+	}
+
+	/** Forgets a change that can no longer take effect (its measure is gone). */
+	void forget(String id) {
+		mongo.remove(Query.query(where("_id").is(id).and("applied").is(false)), RatingChange.class);
 	}
 
 	public Optional<RatingChange> find(String id) {

@@ -35,6 +35,7 @@ class BuiltinDataRestartTest {
 			measures = mongo.count(new Query(), Measure.class);
 			plans = mongo.count(new Query(), Plan.class);
 			assertThat(measures).isGreaterThan(100);
+			assertThat(mongo.count(new Query(), RatingChange.class)).as("loading is not a change").isZero();
 			mongo.updateFirst(Query.query(where("_id").is("tajimi-4-1-01")),
 					new Update().push("evaluations", new Evaluation(2023, "A", null, null, "令和5年度の実績", null)),
 					Measure.class);
@@ -45,6 +46,7 @@ class BuiltinDataRestartTest {
 			assertThat(mongo.count(new Query(), Plan.class)).isEqualTo(plans);
 			Measure kept = second.getBean(Plans.class).measure("tajimi-4-1-01").orElseThrow();
 			assertThat(kept.evaluations()).extracting(Evaluation::fiscalYear).contains(2023);
+			assertThat(mongo.count(new Query(), RatingChange.class)).isZero();
 		}
 	}
 

@@ -1,0 +1,58 @@
+package jp.shisakunavi.admin;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import jp.shisakunavi.plan.EvaluationIntake;
+import jp.shisakunavi.plan.EvaluationRow;
+import jp.shisakunavi.plan.IntakeResult;
+
+/** Administrators enter evaluations as JSON or as a CSV/Excel file; either is taken whole or not at all. */
+@RestController
+@RequestMapping("/admin/api/evaluations")
+class EvaluationController {
+
+	private final EvaluationIntake intake;
+
+	EvaluationController(EvaluationIntake intake) {
+		this.intake = intake;
+	}
+
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+	IntakeResult submit(@RequestBody List<EvaluationJson> rows, @RequestParam(defaultValue = "false") boolean urgent) {
+		List<EvaluationRow> numbered = new ArrayList<>();
+		for (int i = 0; i < rows.size(); i++) {
+			EvaluationJson row = rows.get(i) == null ? EvaluationJson.EMPTY : rows.get(i);
+			numbered.add(row.numbered(i + 1));
+		}
+		return intake.submit(numbered, urgent);
+	}
+
+	@PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	IntakeResult importFile(@RequestPart("file") MultipartFile file,
+			@RequestParam(defaultValue = "false") boolean urgent) throws IOException {
+		return intake.submit(EvaluationFile.read(file.getOriginalFilename(), file.getBytes()), urgent);
+	}
+
+	/** One row as JSON; {@code fiscalYear} may be a number (2022) or any notation (令和4年度). */
+	record EvaluationJson(String municipality, String plan, String measureId, String measureTitle,
+			String fiscalYear, String rating, String department, String comment) {
+
+		static final EvaluationJson EMPTY = new EvaluationJson(null, null, null, null, null, null, null, null);
+
+		EvaluationRow numbered(int row) {
+			return new EvaluationRow(row, municipality, plan, measureId, measureTitle, fiscalYear, rating,
+					department, comment);
+		}
+	}
+}

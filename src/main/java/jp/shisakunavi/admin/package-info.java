@@ -1,0 +1,2 @@
+@org.springframework.modulith.ApplicationModule(displayName = "Admin")
+package jp.shisakunavi.admin;
