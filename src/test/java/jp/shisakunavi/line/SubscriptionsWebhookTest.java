@@ -242,6 +242,13 @@ class SubscriptionsWebhookTest {
 		assertThat(answer.get(1).path("altText").asText()).startsWith("通知設定");
 	}
 
+	@Test
+	void theFaqDescribesWhatExists() {
+		LineChat chat = chat();
+		assertThat(LineChat.texts(chat.say("お知らせを受け取りたい"))).contains("「通知設定」", "9時〜18時", "1通にまとめ", "上限");
+		assertThat(LineChat.texts(chat.say("データを削除したい"))).contains("「退会」", "「データ削除」", "すべて解除");
+	}
+
 	private Document subscriber(String userId) {
 		return mongo.findById(userId, Document.class, "subscriptions");
 	}
