@@ -29,7 +29,18 @@
     else if (action.type === 'uri') window.open(action.uri, '_blank', 'noopener');
   }
 
+  // LINE's "flex" on a child of a box: 0 keeps its natural size, N shares the free space like CSS flex-grow.
+  function sized(node, component) {
+    if (typeof component.flex === 'number') node.style.flex = component.flex === 0 ? '0 0 auto' : component.flex + ' 1 0';
+    if (component.gravity === 'center') node.style.alignSelf = 'center';
+    return node;
+  }
+
   function flex(component) {
+    return sized(part(component), component);
+  }
+
+  function part(component) {
     switch (component.type) {
       case 'carousel': {
         const row = document.createElement('div');
@@ -65,7 +76,7 @@
       case 'button': {
         const b = document.createElement('button');
         b.type = 'button';
-        b.className = 'flex-button' + (component.style === 'primary' ? ' primary' : '');
+        b.className = 'flex-button' + (component.style === 'primary' || component.style === 'secondary' ? ' ' + component.style : '');
         b.textContent = component.action.label;
         b.addEventListener('click', () => act(component.action));
         return b;

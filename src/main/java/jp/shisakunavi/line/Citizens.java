@@ -38,6 +38,11 @@ class Citizens {
 		upsert(userId, new Update().set("active", false));
 	}
 
+	/** Forgets the user (退会): nothing about them is kept, not even that they were here. */
+	void erase(String userId) {
+		mongo.remove(Query.query(where("_id").is(userId)), Citizen.class);
+	}
+
 	private void upsert(String userId, Update update) {
 		mongo.upsert(Query.query(where("_id").is(userId)), update.set("updatedAt", clock.instant()), Citizen.class);
 	}

@@ -9,6 +9,7 @@ import com.linecorp.bot.messaging.model.Message;
 
 import jp.shisakunavi.faq.FaqEntries;
 import jp.shisakunavi.faq.FaqEntry;
+import jp.shisakunavi.notify.Subscriptions;
 import jp.shisakunavi.plan.Measure;
 import jp.shisakunavi.plan.MunicipalityName;
 import jp.shisakunavi.plan.Plan;
@@ -33,23 +34,32 @@ class Conversation {
 	private final FaqEntries faq;
 	private final Citizens citizens;
 	private final Phrases phrases;
+	private final Subscriptions subscriptions;
+	private final SubscriptionChat subscriptionChat;
+	private final Erasure erasure;
 
-	Conversation(Search search, Plans plans, FaqEntries faq, Citizens citizens, Phrases phrases) {
+	Conversation(Search search, Plans plans, FaqEntries faq, Citizens citizens, Phrases phrases,
+			Subscriptions subscriptions, SubscriptionChat subscriptionChat, Erasure erasure) {
 		this.search = search;
 		this.plans = plans;
 		this.faq = faq;
 		this.citizens = citizens;
 		this.phrases = phrases;
+		this.subscriptions = subscriptions;
+		this.subscriptionChat = subscriptionChat;
+		this.erasure = erasure;
 	}
 
 	List<Message> answer(Incoming incoming) {
 		return switch (incoming.kind()) {
 			case FOLLOW -> {
 				citizens.followed(incoming.userId());
+				subscriptions.unblocked(incoming.userId());
 				yield phrases.chooseCity(new Replies().text(Phrases.WELCOME)).build();
 			}
 			case UNFOLLOW -> {
 				citizens.unfollowed(incoming.userId());
+				subscriptions.blocked(incoming.userId());
 				yield List.of();
 			}
 			case JOIN -> new Replies().text(Phrases.GROUP_INTRODUCTION).build();
@@ -68,7 +78,13 @@ class Conversation {
 				return phrases.examples(new Replies().text(Phrases.ASK_IN_YOUR_WORDS)).build();
 			}
 			case Phrases.MENU_NOTIFY -> {
-				return new Replies().text(Phrases.FOLLOW_NOT_YET).build();
+				return subscriptionChat.settings(new Replies(), userId, chosen(userId)).build();
+			}
+			case Phrases.STOP_NOTIFICATIONS, "通知停止" -> {
+				return subscriptionChat.settings(new Replies().text(Phrases.HOW_TO_STOP), userId, chosen(userId)).build();
+			}
+			case Phrases.LEAVE, "データ削除" -> {
+				return erasure.ask();
 			}
 			case Phrases.MENU_HELP, "ヘルプ" -> {
 				return phrases.examples(new Replies().text(phrases.help())).build();
@@ -83,7 +99,7 @@ class Conversation {
 			return phrases.examples(new Replies().text(city.get() + "を選びました。" + city.get()
 					+ "の施策について質問してください。")).build();
 		}
-		String chosen = citizens.find(userId).map(Citizen::municipality).orElse(null);
+		String chosen = chosen(userId);
 		Answer answer = search.answer(new Question(text, chosen, CANDIDATES));
 		if (answer.understood() != null && answer.understood().municipality() != null
 				&& !answer.understood().municipality().equals(chosen)) {
@@ -135,7 +151,7 @@ class Conversation {
 			return phrases.examples(new Replies().text(Phrases.NOT_UNDERSTOOD)).build();
 		}
 		Postback postback = parsed.get();
-		String chosen = citizens.find(userId).map(Citizen::municipality).orElse(null);
+		String chosen = chosen(userId);
 		return switch (postback.action()) {
 			case Postback.DETAIL -> view(postback.param("id"))
 				.map(view -> new Replies().text(DetailText.of(view)).build())
@@ -152,9 +168,19 @@ class Conversation {
 				yield list(postback.param("q"), answer.results(), parsePage(postback.param("p")));
 			}
 			case Postback.CITY -> text(userId, postback.param("c"));
-			case Postback.FOLLOW -> new Replies().text(Phrases.FOLLOW_NOT_YET).build();
+			case Postback.FOLLOW -> subscriptionChat.followMeasure(userId, postback.param("id"));
+			case Postback.ADD -> subscriptionChat.follow(userId, postback.param("t"));
+			case Postback.UNFOLLOW -> subscriptionChat.unfollow(userId, postback.param("t"));
+			case Postback.CLEAR -> subscriptionChat.clear(userId);
+			case Postback.TOPICS -> subscriptionChat.choices(userId, chosen, postback.param("k"), parsePage(postback.param("p")));
+			case Postback.ERASE -> erasure.erase(userId);
+			case Postback.KEEP -> erasure.keep();
 			default -> phrases.examples(new Replies().text(Phrases.NOT_UNDERSTOOD)).build();
 		};
+	}
+
+	private String chosen(String userId) {
+		return citizens.find(userId).map(Citizen::municipality).orElse(null);
 	}
 
 	private Optional<MeasureView> view(String unitId) {

@@ -20,6 +20,9 @@ class Phrases {
 	static final String MENU_RATINGS = "評価の見方";
 	static final String MENU_NOTIFY = "通知設定";
 	static final String MENU_HELP = "使い方";
+	static final String STOP_NOTIFICATIONS = "配信停止";
+	static final String LEAVE = "退会";
+	static final String HOW_TO_STOP = "通知を止めるには、通知設定の「すべて解除」を押してください。このアカウントからのメッセージをすべて止めるには、ブロックしてください。";
 	static final String ASK_IN_YOUR_WORDS = "知りたい施策や分野を、ふだんの言葉で送ってください。市の名前を入れると、その市についてお答えします。";
 	static final String WELCOME = """
 			友だち追加ありがとうございます。施策ナビです。
@@ -32,7 +35,6 @@ class Phrases {
 	static final String NOT_UNDERSTOOD = "すみません、その操作にはお答えできませんでした。質問を文字で送ってください。";
 	static final String GONE = "すみません、その施策は見つかりませんでした。計画が更新された可能性があります。";
 	static final String NO_OTHER_CANDIDATES = "ほかの候補は見つかりませんでした。言葉を変えて質問してみてください。";
-	static final String FOLLOW_NOT_YET = "この施策の通知の登録は、通知機能の公開後にできるようになります。今しばらくお待ちください。";
 	private static final String UNKNOWN = "申し訳ありません。お答えできる情報が見つかりませんでした。";
 	private static final String HELP_ENTRY = "common/usage/what-can-i-ask";
 	private static final List<String> EXAMPLES = List.of("防災アプリはいつから？", "評価Cの施策は？", "RPAとは？", "使い方");

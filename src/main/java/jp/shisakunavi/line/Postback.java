@@ -21,6 +21,12 @@ record Postback(String action, Map<String, String> params) {
 	static final String LIST = "list";
 	static final String FOLLOW = "follow";
 	static final String CITY = "city";
+	static final String ADD = "add";
+	static final String UNFOLLOW = "unfollow";
+	static final String CLEAR = "clear";
+	static final String TOPICS = "topics";
+	static final String ERASE = "erase";
+	static final String KEEP = "keep";
 
 	static Postback of(String action, String... keyValues) {
 		Map<String, String> params = new LinkedHashMap<>();

@@ -49,11 +49,35 @@ class SimulatorApiTest {
 	}
 
 	@Test
+	void notificationSettingsWorkInTheSimulator() {
+		String user = "sim-test-0004";
+		send(Map.of("userId", user, "text", "多治見市"));
+		JsonNode card = send(Map.of("userId", user, "text", "通知設定")).getBody();
+		assertThat(card.path("messages").get(0).path("contents").path("type").asText()).isEqualTo("bubble");
+		assertThat(card.toString()).contains("受け取っている通知（0件）");
+
+		JsonNode added = send(Map.of("userId", user, "postback", postback(card, "多治見市全体"))).getBody();
+		assertThat(added.toString()).contains("「多治見市のすべての施策」の通知を登録しました。");
+		card = send(Map.of("userId", user, "text", "通知設定")).getBody();
+		assertThat(card.toString()).contains("受け取っている通知（1件）", "多治見市のすべての施策");
+		assertThat(send(Map.of("userId", user, "postback", postback(card, "解除"))).getBody().toString())
+			.contains("「多治見市のすべての施策」の通知を解除しました。");
+
+		JsonNode question = send(Map.of("userId", user, "text", "退会")).getBody();
+		assertThat(send(Map.of("userId", user, "postback", postback(question, "はい、削除します"))).getBody().toString())
+			.contains("データを削除しました。");
+	}
+
+	@Test
 	void refusesLineUserIdsAndOverlongText() {
 		assertThat(send(Map.of("userId", "U" + "0".repeat(32), "text", "こんにちは")).getStatusCode())
 			.isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(send(Map.of("userId", "sim-test-0003", "text", "あ".repeat(10_001))).getStatusCode())
 			.isEqualTo(HttpStatus.BAD_REQUEST);
+	}
+
+	private static String postback(JsonNode answer, String label) {
+		return LineChat.action(answer, label).orElseThrow().path("data").asText();
 	}
 
 	private ResponseEntity<JsonNode> send(Map<String, String> body) {

@@ -61,17 +61,7 @@ class SimulatorBrowserTest {
 
 	@Test
 	void aNewcomerChoosesACityAsksAndOpensTheDetails() throws Exception {
-		assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-				"Debian's chromium and chromium-driver are not installed: apt-get install chromium chromium-driver");
-		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-			.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-					"--disable-background-networking", "--disable-component-update", "--disable-sync",
-					"--no-first-run", "--user-data-dir=" + profile, "--window-size=480,1000");
-		browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
-		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-		browser.get("http://127.0.0.1:" + port + "/");
-
-		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("talk"), "お住まいの市を選んでください"));
+		WebDriverWait wait = open();
 		quickReply(wait, "多治見市").click();
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("talk"), "多治見市を選びました"));
 
@@ -85,6 +75,39 @@ class SimulatorBrowserTest {
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("talk"), "■評価の推移"));
 		File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
 		Files.copy(shot.toPath(), Path.of("target/simulator.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+	}
+
+	@Test
+	void theSettingsCardsButtonsFollowAndUnfollow() {
+		WebDriverWait wait = open();
+		quickReply(wait, "多治見市").click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("talk"), "多治見市を選びました"));
+
+		browser.findElement(By.xpath("//nav[@class='menu']/button[.='通知設定']")).click();
+		WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(
+				By.xpath("//div[contains(@class,'flex-bubble')][contains(., '受け取っている通知（0件）')]")));
+		card.findElement(By.xpath(".//button[.='多治見市全体']")).click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("talk"), "「多治見市のすべての施策」の通知を登録しました。"));
+
+		quickReply(wait, "通知設定").click();
+		card = wait.until(ExpectedConditions.visibilityOfElementLocated(
+				By.xpath("//div[contains(@class,'flex-bubble')][contains(., '受け取っている通知（1件）')]")));
+		card.findElement(By.xpath(".//button[.='解除']")).click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("talk"), "「多治見市のすべての施策」の通知を解除しました。"));
+	}
+
+	private WebDriverWait open() {
+		assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+				"Debian's chromium and chromium-driver are not installed: apt-get install chromium chromium-driver");
+		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+			.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+					"--disable-background-networking", "--disable-component-update", "--disable-sync",
+					"--no-first-run", "--user-data-dir=" + profile, "--window-size=480,1000");
+		browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+		browser.get("http://127.0.0.1:" + port + "/");
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("talk"), "お住まいの市を選んでください"));
+		return wait;
 	}
 
 	private WebElement quickReply(WebDriverWait wait, String label) {
