@@ -134,6 +134,23 @@
     }
   }
 
+  // Notifications (rating changes, announcements) arrive like LINE's pushes: looked for every few seconds.
+  async function poll() {
+    try {
+      const response = await fetch('simulator/notifications?userId=' + encodeURIComponent(userId));
+      if (response.ok) {
+        const body = await response.json();
+        body.notifications.forEach(messages => {
+          messages.forEach(render);
+          quickReplies(messages[messages.length - 1]);
+        });
+      }
+    } catch (e) {
+      // the service is restarting: try again at the next poll
+    }
+  }
+  setInterval(poll, 3000);
+
   document.getElementById('composer').addEventListener('submit', event => {
     event.preventDefault();
     const text = input.value.trim();

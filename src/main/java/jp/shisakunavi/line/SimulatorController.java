@@ -5,12 +5,16 @@ import java.util.regex.Pattern;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.linecorp.bot.messaging.model.Message;
+
+import jp.shisakunavi.notify.SimulatorInbox;
 
 /**
  * The chat simulator's endpoint: a message or a tapped button from the web page goes through the same
@@ -24,16 +28,16 @@ class SimulatorController {
 	private static final int MAX_TEXT_LENGTH = 10_000;
 
 	private final Conversation conversation;
+	private final SimulatorInbox inbox;
 
-	SimulatorController(Conversation conversation) {
+	SimulatorController(Conversation conversation, SimulatorInbox inbox) {
 		this.conversation = conversation;
+		this.inbox = inbox;
 	}
 
 	@PostMapping(path = "/simulator/messages", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<String> send(@RequestBody SimulatorRequest request) throws JsonProcessingException {
-		if (request.userId() == null || !SIMULATOR_USER.matcher(request.userId()).matches()) {
-			throw new IllegalArgumentException("userId must look like sim-xxxxxxxx");
-		}
+		checkUser(request.userId());
 		Incoming incoming;
 		if (request.event() != null) {
 			incoming = new Incoming(switch (request.event()) {
@@ -54,6 +58,22 @@ class SimulatorController {
 		}
 		List<Message> messages = conversation.answer(incoming);
 		return ResponseEntity.ok(Replies.JSON.writeValueAsString(new SimulatorResponse(messages)));
+	}
+
+	/**
+	 * The notifications that arrived for a simulator user since the last call (what LINE would push), each
+	 * once, as the messages LINE would receive.
+	 */
+	@GetMapping(path = "/simulator/notifications", produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<String> notifications(@RequestParam String userId) {
+		checkUser(userId);
+		return ResponseEntity.ok("{\"notifications\":[" + String.join(",", inbox.take(userId)) + "]}");
+	}
+
+	private static void checkUser(String userId) {
+		if (userId == null || !SIMULATOR_USER.matcher(userId).matches()) {
+			throw new IllegalArgumentException("userId must look like sim-xxxxxxxx");
+		}
 	}
 
 	/** The answer as LINE would receive it (a declared List<Message>, so each message carries its type). */

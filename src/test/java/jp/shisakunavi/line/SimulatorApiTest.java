@@ -1,8 +1,12 @@
 package jp.shisakunavi.line;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -27,6 +31,10 @@ class SimulatorApiTest {
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		registry.add("shisaku.data-dir", () -> dataDir.toString());
+		registry.add("shisaku.admin.password", () -> "test-admin-password");
+		registry.add("shisaku.notify.send-window", () -> "");
+		registry.add("shisaku.notify.coalesce", () -> "0s");
+		registry.add("shisaku.notify.poll-interval", () -> "200ms");
 	}
 
 	@Autowired
@@ -69,7 +77,34 @@ class SimulatorApiTest {
 	}
 
 	@Test
+	void aNewRatingReachesTheSimulatorUserWhoFollowsTheCity() {
+		String user = "sim-test-0005";
+		send(Map.of("userId", user, "text", "多治見市"));
+		JsonNode card = send(Map.of("userId", user, "text", "通知設定")).getBody();
+		send(Map.of("userId", user, "postback", postback(card, "多治見市全体")));
+
+		ResponseEntity<JsonNode> loaded = http.withBasicAuth("admin", "test-admin-password").postForEntity(
+				"/admin/api/evaluations", List.of(Map.of("municipality", "多治見市", "measureId", "tajimi-4-1-01",
+						"fiscalYear", "令和5年度", "rating", "A")), JsonNode.class);
+		assertThat(loaded.getStatusCode()).isEqualTo(HttpStatus.OK);
+
+		List<JsonNode> arrived = new ArrayList<>();
+		await().atMost(Duration.ofSeconds(30)).until(() -> {
+			http.getForObject("/simulator/notifications?userId=" + user, JsonNode.class).path("notifications")
+				.forEach(arrived::add);
+			return !arrived.isEmpty();
+		});
+		assertThat(arrived).hasSize(1);
+		assertThat(arrived.getFirst().get(0).path("text").asText())
+			.contains("防災情報伝達の多重化", "B（目標どおりに実施）", "A", "令和5年度");
+		assertThat(http.getForObject("/simulator/notifications?userId=" + user, JsonNode.class).path("notifications"))
+			.isEmpty();
+	}
+
+	@Test
 	void refusesLineUserIdsAndOverlongText() {
+		assertThat(http.getForEntity("/simulator/notifications?userId=U" + "0".repeat(32), String.class).getStatusCode())
+			.isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(send(Map.of("userId", "U" + "0".repeat(32), "text", "こんにちは")).getStatusCode())
 			.isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(send(Map.of("userId", "sim-test-0003", "text", "あ".repeat(10_001))).getStatusCode())
