@@ -3,14 +3,16 @@ package jp.shisakunavi.notify;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.LocalDate;
-import java.util.Collection;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.bson.Document;
-import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -18,14 +20,17 @@ import org.springframework.stereotype.Repository;
 
 /**
  * How many notifications each citizen got per day, for the daily cap. Counted in buckets of users whose ids
- * share a prefix (one document per day and prefix), because planning walks users in id order: a million
- * recipients cost a few thousand reads and writes instead of a million, and memory holds one bucket at a time.
+ * share a prefix (one document per day and prefix), because planning walks users in id order: the counts of a
+ * day are read in one pass beside the recipients and written once per bucket, so a million recipients cost a
+ * few hundred writes instead of a million, and memory holds one bucket at a time. A bucket is written whole:
+ * only the dispatcher's lease holder plans, so no other writer counts at the same time.
  */
 @Repository
 class DailyCounts implements PersonalData {
 
 	static final String COLLECTION = "daily_counts";
-	private static final int PREFIX = 4;
+	/** LINE user ids are U and 32 random hex digits: U and two of them make 256 buckets. */
+	private static final int HEX_DIGITS = 2;
 
 	private final MongoTemplate mongo;
 
@@ -34,32 +39,13 @@ class DailyCounts implements PersonalData {
 	}
 
 	static String bucket(String userId) {
-		return userId.length() <= PREFIX ? userId : userId.substring(0, PREFIX);
+		int length = (SimulatorInbox.isSimulatorUser(userId) ? SimulatorInbox.USER_PREFIX.length() : 1) + HEX_DIGITS;
+		return userId.length() <= length ? userId : userId.substring(0, length);
 	}
 
-	/** The counts of one day for the users of one bucket. */
-	Map<String, Integer> read(LocalDate day, String bucket) {
-		Document stored = mongo.findById(id(day, bucket), Document.class, COLLECTION);
-		Map<String, Integer> counts = new HashMap<>();
-		if (stored != null && stored.get("counts") instanceof Document users) {
-			users.forEach((user, count) -> counts.put(user, ((Number) count).intValue()));
-		}
-		return counts;
-	}
-
-	/** One more message for each user (users may span several buckets). */
-	void add(LocalDate day, Collection<String> userIds) {
-		if (userIds.isEmpty()) {
-			return;
-		}
-		Map<String, List<String>> byBucket = userIds.stream().collect(Collectors.groupingBy(DailyCounts::bucket));
-		BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
-		byBucket.forEach((bucket, users) -> {
-			Update update = new Update().set("day", day.toString());
-			users.forEach(user -> update.inc("counts." + user, 1));
-			bulk.upsert(Query.query(where("_id").is(id(day, bucket))), update);
-		});
-		bulk.execute();
+	/** Counts of one day for users visited in ascending id order; close it to write what was counted. */
+	Counter counter(LocalDate day) {
+		return new Counter(day);
 	}
 
 	/** Counts older than yesterday are no longer needed. */
@@ -69,8 +55,74 @@ class DailyCounts implements PersonalData {
 
 	@Override
 	public void erase(String userId) {
-		mongo.updateMulti(Query.query(where("_id").regex("\\|" + java.util.regex.Pattern.quote(bucket(userId)) + "$")),
+		mongo.updateMulti(Query.query(where("_id").regex("\\|" + Pattern.quote(bucket(userId)) + "$")),
 				new Update().unset("counts." + userId), COLLECTION);
+	}
+
+	/**
+	 * Walks the day's buckets beside the recipients (both in id order): {@link #count} tells how many messages a
+	 * user already got, {@link #add} counts one more, written with the bucket's other users when the walk
+	 * leaves the bucket.
+	 */
+	final class Counter implements AutoCloseable {
+
+		private final LocalDate day;
+		private final Stream<Document> stream;
+		private final Iterator<Document> stored;
+		private Document next;
+		private String bucket;
+		private Map<String, Integer> counts = Map.of();
+		private final List<String> added = new ArrayList<>();
+
+		private Counter(LocalDate day) {
+			this.day = day;
+			this.stream = mongo.stream(Query.query(where("day").is(day.toString())).with(Sort.by("_id")), Document.class,
+					COLLECTION);
+			this.stored = stream.iterator();
+			this.next = stored.hasNext() ? stored.next() : null;
+		}
+
+		int count(String userId) {
+			moveTo(bucket(userId));
+			return counts.getOrDefault(userId, 0);
+		}
+
+		void add(String userId) {
+			moveTo(bucket(userId));
+			added.add(userId);
+		}
+
+		private void moveTo(String wanted) {
+			if (wanted.equals(bucket)) {
+				return;
+			}
+			flush();
+			bucket = wanted;
+			String id = id(day, wanted);
+			while (next != null && next.getString("_id").compareTo(id) < 0) {
+				next = stored.hasNext() ? stored.next() : null;
+			}
+			counts = new HashMap<>();
+			if (next != null && next.getString("_id").equals(id) && next.get("counts") instanceof Document users) {
+				users.forEach((user, count) -> counts.put(user, ((Number) count).intValue()));
+			}
+		}
+
+		private void flush() {
+			if (added.isEmpty()) {
+				return;
+			}
+			added.forEach(user -> counts.merge(user, 1, Integer::sum));
+			mongo.save(new Document("_id", id(day, bucket)).append("day", day.toString()).append("counts", new Document(counts)),
+					COLLECTION);
+			added.clear();
+		}
+
+		@Override
+		public void close() {
+			flush();
+			stream.close();
+		}
 	}
 
 	private static String id(LocalDate day, String bucket) {

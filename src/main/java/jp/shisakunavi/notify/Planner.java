@@ -93,26 +93,27 @@ class Planner {
 	/** Who would receive a delivery, without writing anything (dry run). */
 	Preview preview(Delivery delivery) {
 		Audience audience = audience(delivery);
-		LocalDate day = window.sendingDay(clock.instant());
-		long[] counts = new long[4];
-		Map<String, Integer> bucketCounts = Map.of();
-		String bucket = null;
+		long sendNow = 0;
+		long held = 0;
+		long lineUsers = 0;
 		List<String> sample = new ArrayList<>();
-		try (Stream<Recipient> recipients = audience.recipients("")) {
+		try (Stream<Recipient> recipients = audience.recipients("");
+				DailyCounts.Counter counter = dailyCounts.counter(window.sendingDay(clock.instant()))) {
 			for (Recipient r : (Iterable<Recipient>) recipients::iterator) {
-				if (!DailyCounts.bucket(r.userId()).equals(bucket)) {
-					bucket = DailyCounts.bucket(r.userId());
-					bucketCounts = dailyCounts.read(day, bucket);
+				if (capped(delivery) && counter.count(r.userId()) >= properties.dailyCap()) {
+					held++;
 				}
-				boolean held = capped(delivery) && bucketCounts.getOrDefault(r.userId(), 0) >= properties.dailyCap();
-				counts[held ? 1 : 0]++;
-				counts[r.channel() == Batch.Channel.LINE ? 2 : 3]++;
+				else {
+					sendNow++;
+				}
+				lineUsers += r.channel() == Batch.Channel.LINE ? 1 : 0;
 				if (sample.size() < 5) {
 					sample.add(UserIds.masked(r.userId()));
 				}
 			}
 		}
-		return new Preview(counts[0] + counts[1], counts[0], counts[1], counts[2], counts[3], sample, audience.sampleText());
+		return new Preview(sendNow + held, sendNow, held, lineUsers, sendNow + held - lineUsers, sample,
+				audience.sampleText());
 	}
 
 	private void write(Delivery delivery, Runnable heartbeat) {
@@ -121,24 +122,22 @@ class Planner {
 			return;
 		}
 		LocalDate day = window.sendingDay(clock.instant());
-		Map<String, Integer> bucketCounts = Map.of();
-		String bucket = null;
 		List<Recipient> sending = new ArrayList<>();
 		List<HeldNotices.Held> held = new ArrayList<>();
 		Set<String> storedMessages = new HashSet<>();
 		int number = delivery.chunks();
 		String last = delivery.plannedUpTo();
-		try (Stream<Recipient> recipients = audience.recipients(delivery.plannedUpTo())) {
+		try (Stream<Recipient> recipients = audience.recipients(delivery.plannedUpTo());
+				DailyCounts.Counter counter = dailyCounts.counter(day)) {
 			for (Recipient r : (Iterable<Recipient>) recipients::iterator) {
-				if (!DailyCounts.bucket(r.userId()).equals(bucket)) {
-					bucket = DailyCounts.bucket(r.userId());
-					bucketCounts = dailyCounts.read(day, bucket);
-				}
-				if (capped(delivery) && bucketCounts.getOrDefault(r.userId(), 0) >= properties.dailyCap()) {
+				if (capped(delivery) && counter.count(r.userId()) >= properties.dailyCap()) {
 					held.add(new HeldNotices.Held(r.userId(), r.changeIds()));
 				}
 				else {
 					sending.add(r);
+					if (counting()) {
+						counter.add(r.userId());
+					}
 				}
 				last = r.userId();
 				if (sending.size() + held.size() >= CHUNK_USERS) {
@@ -149,9 +148,9 @@ class Planner {
 					senders.wake();
 				}
 			}
-		}
-		if (!sending.isEmpty() || !held.isEmpty()) {
-			flush(delivery, audience, number, last, sending, held, day, storedMessages);
+			if (!sending.isEmpty() || !held.isEmpty()) {
+				flush(delivery, audience, number, last, sending, held, day, storedMessages);
+			}
 		}
 		mongo.updateFirst(Query.query(where("_id").is(delivery.id()).and("state").is(Delivery.State.PLANNING)),
 				new Update().set("state", Delivery.State.PLANNED).set("plannedAt", clock.instant()), Delivery.class);
@@ -195,7 +194,6 @@ class Planner {
 				.set("plannedUpTo", stored == null ? lastUserId : stored.lastUserId()).set("chunks", number + 1), Delivery.class);
 			throw new ChunkAlreadyWritten();
 		}
-		dailyCounts.add(day, sending.stream().map(Recipient::userId).toList());
 		heldNotices.hold(day, held);
 		mongo.updateFirst(Query.query(where("_id").is(delivery.id())), new Update().set("plannedUpTo", lastUserId)
 			.set("chunks", number + 1).inc("recipients", sending.size()).inc("held", held.size()), Delivery.class);
@@ -237,6 +235,11 @@ class Planner {
 				new Update().set("state", Delivery.State.PAUSED).set("pauseReason", reason), Delivery.class);
 		log.warn("Delivery {} paused: {}", delivery.id(), reason);
 		return false;
+	}
+
+	/** Without a cap there is nothing to count messages for. */
+	private boolean counting() {
+		return properties.dailyCap() > 0;
 	}
 
 	/** Urgent changes, digests and announcements are never held back; they still count towards the cap. */

@@ -1,0 +1,204 @@
+package jp.shisakunavi.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.mongodb.client.MongoCollection;
+
+import jp.shisakunavi.linefake.FakeLine;
+import jp.shisakunavi.plan.RatingChange;
+
+/**
+ * How fast one rating change reaches 100,000 and 1,000,000 followers through a fake LINE that, like LINE,
+ * allows 200 multicasts per second, compared with that limit's lower bound (followers / 500 / 200 s), and how
+ * much heap the service holds meanwhile. The database runs in a process of its own so that only the service's
+ * memory is measured. Not a test: {@code ./mvnw -B test -Dtest=NotifyBenchmark -Dbenchmark}
+ * ({@code -Dbenchmark.followers=100000,1000000} to choose the sizes).
+ */
+@EnabledIfSystemProperty(named = "benchmark", matches = ".*")
+@SpringBootTest
+class NotifyBenchmark {
+
+	static final String MULTICAST = "/v2/bot/message/multicast";
+	static final FakeLine fake = fakeLine();
+	static Process database;
+
+	@TempDir
+	static Path dataDir;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) throws IOException {
+		database = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Xmx8g", "-cp",
+				System.getProperty("java.class.path"), MongoServerProcess.class.getName())
+			.redirectError(ProcessBuilder.Redirect.DISCARD).start();
+		BufferedReader output = new BufferedReader(new InputStreamReader(database.getInputStream(), StandardCharsets.UTF_8));
+		String line;
+		do {
+			line = output.readLine();
+		}
+		while (line != null && !line.startsWith("port="));
+		String port = line == null ? "0" : line.substring("port=".length());
+		registry.add("shisaku.mongodb-uri", () -> "mongodb://127.0.0.1:" + port + "/bench");
+		registry.add("shisaku.data-dir", () -> dataDir.toString());
+		registry.add("line.bot.channel-secret", () -> "bench-secret");
+		registry.add("line.bot.channel-token", () -> "bench-token");
+		registry.add("line.bot.api-end-point", fake::baseUrl);
+		registry.add("line.bot.blob-end-point", fake::baseUrl);
+		registry.add("shisaku.notify.send-window", () -> "");
+		registry.add("shisaku.notify.coalesce", () -> "0s");
+		registry.add("shisaku.notify.poll-interval", () -> "200ms");
+		registry.add("shisaku.notify.daily-cap", () -> System.getProperty("benchmark.cap", "3"));
+		registry.add("shisaku.notify.quota-check-from", () -> "1000");
+	}
+
+	@Autowired
+	MongoTemplate mongo;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	Deliveries deliveries;
+
+	@AfterAll
+	static void stop() {
+		fake.close();
+		database.destroyForcibly();
+	}
+
+	@Test
+	void oneChangeToManyFollowers() throws Exception {
+		List<Integer> sizes = Arrays.stream(System.getProperty("benchmark.followers", "100000,1000000").split(","))
+			.map(String::trim).map(Integer::parseInt).toList();
+		String recording = System.getProperty("benchmark.jfr");
+		jdk.jfr.Recording profile = recording == null ? null
+				: new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+		if (profile != null) {
+			profile.start();
+		}
+		List<String> rows = new ArrayList<>();
+		for (int followers : sizes) {
+			rows.add(run(followers));
+		}
+		System.out.println();
+		System.out.println("| followers | batches | lower bound | planned after | all handed over after | vs bound | 429s | heap before | peak heap | heap after GC |");
+		System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+		rows.forEach(System.out::println);
+		if (profile != null) {
+			profile.dump(Path.of(recording));
+			profile.close();
+		}
+		System.out.println("(" + Runtime.getRuntime().availableProcessors() + " cores, max heap "
+				+ Runtime.getRuntime().maxMemory() / (1 << 20) + " MB, " + System.getProperty("java.vm.name") + " "
+				+ System.getProperty("java.version") + ")");
+	}
+
+	private String run(int followers) throws Exception {
+		mongo.dropCollection(Subscriber.class);
+		mongo.dropCollection(Chunk.class);
+		mongo.dropCollection(Delivery.class);
+		mongo.dropCollection(DailyCounts.COLLECTION);
+		fake.reset();
+		fake.validate(false);
+		fake.limitRate(MULTICAST, 200);
+		seed(followers);
+
+		System.gc();
+		MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+		long before = memory.getHeapMemoryUsage().getUsed();
+		AtomicLong peak = new AtomicLong(before);
+		Thread sampler = Thread.ofPlatform().daemon().start(() -> {
+			while (!Thread.currentThread().isInterrupted()) {
+				peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+				try {
+					Thread.sleep(20);
+				}
+				catch (InterruptedException e) {
+					return;
+				}
+			}
+		});
+
+		RatingChange change = NotifyFixture.record(mongo, events,
+				NotifyFixture.change(NotifyFixture.BOUSAI, NotifyFixture.BOUSAI_TITLE, "B", "A"));
+		Instant start = Instant.now();
+		await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofSeconds(1)).until(() -> deliveries.ofChange(change.id())
+			.map(r -> r.state().equals("PLANNED") && r.recipientsSent() == followers).orElse(false));
+		sampler.interrupt();
+		DeliveryReport report = deliveries.ofChange(change.id()).orElseThrow();
+		Instant last = fake.accepted(MULTICAST).stream().map(FakeLine.Received::at).max(Instant::compareTo).orElseThrow();
+		System.gc();
+		long after = memory.getHeapMemoryUsage().getUsed();
+
+		Map<String, Integer> received = fake.multicastRecipients();
+		assertThat(received).hasSize(followers);
+		assertThat(received.values()).containsOnly(1);
+		long refused = fake.requests(MULTICAST).stream().filter(r -> r.status() == 429).count();
+		double bound = followers / 500.0 / 200.0;
+		double handedOver = Duration.between(start, last).toMillis() / 1000.0;
+		double planned = Duration.between(report.createdAt(), report.plannedAt()).toMillis() / 1000.0;
+		return String.format("| %,d | %,d | %.1f s | %.1f s | %.1f s | %+.0f%% | %d | %d MB | %d MB | %d MB |", followers,
+				report.batchesSent(), bound, planned, handedOver, (handedOver / bound - 1) * 100, refused, mb(before),
+				mb(peak.get()), mb(after));
+	}
+
+	private void seed(int followers) {
+		MongoCollection<Document> subscriptions = mongo.getCollection(mongo.getCollectionName(Subscriber.class));
+		List<String> topics = List.of(Topic.measure(NotifyFixture.BOUSAI).key());
+		List<Document> batch = new ArrayList<>();
+		for (int i = 0; i < followers; i++) {
+			String userId = "U" + UUID.nameUUIDFromBytes(Integer.toString(i).getBytes(StandardCharsets.UTF_8)).toString()
+				.replace("-", "");
+			batch.add(new Document("_id", userId).append("active", true)
+				.append("topics", topics));
+			if (batch.size() == 10_000) {
+				subscriptions.insertMany(batch);
+				batch.clear();
+			}
+		}
+		if (!batch.isEmpty()) {
+			subscriptions.insertMany(batch);
+		}
+	}
+
+	private static long mb(long bytes) {
+		return bytes / (1 << 20);
+	}
+
+	private static FakeLine fakeLine() {
+		try {
+			return new FakeLine();
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+}
