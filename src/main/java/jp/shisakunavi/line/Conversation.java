@@ -12,7 +12,7 @@ import jp.shisakunavi.faq.FaqEntry;
 import jp.shisakunavi.plan.Measure;
 import jp.shisakunavi.plan.MunicipalityName;
 import jp.shisakunavi.plan.Plan;
-import jp.shisakunavi.plan.Plans;
+import jp.shisakunavi.plan.PlanCatalog;
 import jp.shisakunavi.search.Answer;
 import jp.shisakunavi.search.Hit;
 import jp.shisakunavi.search.Intent;
@@ -29,12 +29,12 @@ class Conversation {
 	private static final int CANDIDATES = 6;
 
 	private final Search search;
-	private final Plans plans;
+	private final PlanCatalog plans;
 	private final FaqEntries faq;
 	private final Citizens citizens;
 	private final Phrases phrases;
 
-	Conversation(Search search, Plans plans, FaqEntries faq, Citizens citizens, Phrases phrases) {
+	Conversation(Search search, PlanCatalog plans, FaqEntries faq, Citizens citizens, Phrases phrases) {
 		this.search = search;
 		this.plans = plans;
 		this.faq = faq;
@@ -165,7 +165,7 @@ class Conversation {
 
 	private Optional<String> cityNamedAlone(String text) {
 		String bare = text.replaceFirst("(を選ぶ|にする|について)$", "");
-		return plans.all().stream()
+		return plans.plans().stream()
 			.filter(p -> MunicipalityName.matches(bare, p.municipality(), p.municipalityKana()))
 			.map(Plan::municipality)
 			.findFirst();
