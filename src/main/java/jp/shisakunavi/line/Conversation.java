@@ -77,13 +77,15 @@ class Conversation {
 			default -> {
 			}
 		}
+		String chosen = citizens.find(userId).map(Citizen::municipality).orElse(null);
 		Optional<String> city = cityNamedAlone(text);
 		if (city.isPresent()) {
-			citizens.chooseMunicipality(userId, city.get());
+			if (!city.get().equals(chosen)) {
+				citizens.chooseMunicipality(userId, city.get());
+			}
 			return phrases.examples(new Replies().text(city.get() + "を選びました。" + city.get()
 					+ "の施策について質問してください。")).build();
 		}
-		String chosen = citizens.find(userId).map(Citizen::municipality).orElse(null);
 		Answer answer = search.answer(new Question(text, chosen, CANDIDATES));
 		if (answer.understood() != null && answer.understood().municipality() != null
 				&& !answer.understood().municipality().equals(chosen)) {
