@@ -46,6 +46,7 @@ class EventInbox implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(EventInbox.class);
 	private static final int REPLIES_IN_FLIGHT = 256;
+	private static final int ALWAYS_ROOM_FOR = 100;
 	private static final long REFUSAL_LOG_INTERVAL = TimeUnit.SECONDS.toNanos(10);
 
 	private final ThreadPoolExecutor workers;
@@ -58,6 +59,7 @@ class EventInbox implements DisposableBean {
 	private final MeterRegistry meters;
 	private final long maxQueueWait;
 	private final Semaphore sending = new Semaphore(REPLIES_IN_FLIGHT);
+	private final AnswerRate rate = new AnswerRate();
 	private final AtomicLong refusedSinceLog = new AtomicLong();
 	private final AtomicLong lastRefusalLog = new AtomicLong(System.nanoTime() - REFUSAL_LOG_INTERVAL);
 
@@ -75,10 +77,23 @@ class EventInbox implements DisposableBean {
 		meters.gaugeCollectionSize("shisaku.line.queue", List.of(), workers.getQueue());
 	}
 
+	/**
+	 * Whether webhooks are being refused: then the caller can refuse before checking and parsing the body,
+	 * which in a burst leaves more of the CPU to answering.
+	 */
+	boolean busy() {
+		long now = System.nanoTime();
+		if (noRoomFor(1, now)) {
+			refused(1, now);
+			return true;
+		}
+		return false;
+	}
+
 	/** @return false when there is no room: the caller refuses the webhook so that LINE delivers it again */
 	boolean offer(List<Event> events) {
 		long now = System.nanoTime();
-		if (workers.getQueue().remainingCapacity() < events.size() || oldestWait(now) > maxQueueWait) {
+		if (noRoomFor(events.size(), now)) {
 			refused(events.size(), now);
 			return false;
 		}
@@ -93,11 +108,27 @@ class EventInbox implements DisposableBean {
 		}
 	}
 
+	/**
+	 * No room when the queue is full, when its oldest event has waited longer than allowed, or when the
+	 * newest would: at the rate answers were finished in the last second, the events already waiting take
+	 * longer than allowed to work off. A short queue always has room, so that a quiet service takes a big
+	 * webhook at once.
+	 */
+	private boolean noRoomFor(int count, long now) {
+		int waiting = workers.getQueue().size();
+		double workedOffInTime = rate.perSecond(now) * maxQueueWait / 1e9;
+		return workers.getQueue().remainingCapacity() < count || oldestWait(now) > maxQueueWait
+				|| waiting + count > Math.max(ALWAYS_ROOM_FOR, workedOffInTime);
+	}
+
 	private long oldestWait(long now) {
 		return workers.getQueue().peek() instanceof Waiting oldest ? now - oldest.since() : 0;
 	}
 
-	/** Counted each time; logged at most every ten seconds, since a burst refuses thousands a second. */
+	/**
+	 * Counted per event (per webhook when refused unread); logged at most every ten seconds, since a burst
+	 * refuses thousands a second.
+	 */
 	private void refused(int count, long now) {
 		meters.counter("shisaku.line.events", "outcome", "refused").increment(count);
 		long total = refusedSinceLog.addAndGet(count);
@@ -128,7 +159,12 @@ class EventInbox implements DisposableBean {
 
 		@Override
 		public void run() {
-			handle(event, received);
+			try {
+				handle(event, received);
+			}
+			finally {
+				rate.answered();
+			}
 		}
 	}
 

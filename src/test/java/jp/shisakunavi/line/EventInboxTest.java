@@ -58,11 +58,24 @@ class EventInboxTest {
 		await().until(() -> started.get() == 1);
 		assertThat(inbox.offer(List.of(event()))).isTrue();
 		Thread.sleep(100);
+		assertThat(inbox.busy()).isTrue();
 		assertThat(inbox.offer(List.of(event()))).isFalse();
 		answering.countDown();
 		await().until(() -> replies.get() == 2);
+		assertThat(inbox.busy()).isFalse();
 		assertThat(inbox.offer(List.of(event()))).isTrue();
 		await().until(() -> replies.get() == 3);
+	}
+
+	@Test
+	void aQueueLongerThanWhatWasWorkedOffLatelyRefuses() throws Exception {
+		inbox = inbox(1000, Duration.ofMinutes(1));
+		assertThat(inbox.offer(List.of(event()))).isTrue();
+		await().until(() -> started.get() == 1);
+		for (int i = 0; i < 100; i++) {
+			assertThat(inbox.offer(List.of(event()))).isTrue();
+		}
+		assertThat(inbox.offer(List.of(event()))).isFalse();
 	}
 
 	private EventInbox inbox(int capacity, Duration maxQueueWait) {
