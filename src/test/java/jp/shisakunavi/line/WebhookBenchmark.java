@@ -78,8 +78,8 @@ class WebhookBenchmark {
 	void measure() throws Exception {
 		// -Dbenchmark.checkOneIn=1 checks every reply against LINE's OpenAPI file, as the tests do.
 		line.checkOneIn(Integer.getInteger("benchmark.checkOneIn", 20));
-		// Long enough for the JIT compilers to finish: a service runs for days, and on two shared cores the
-		// compiler threads otherwise take a good part of the CPU of the first phases.
+		// Longer than before, so that the JIT compilers have done more of their work before measuring: a service
+		// runs for days, and on two shared cores the compiler threads take a good part of the first minutes' CPU.
 		System.out.println(run("warm-up 100/s", 100, Duration.ofSeconds(20)));
 		System.out.println(run("fixed 100/s", 100, Duration.ofSeconds(10)));
 		System.out.println(run("fixed 200/s", 200, Duration.ofSeconds(10)));
@@ -174,7 +174,7 @@ class WebhookBenchmark {
 
 	/**
 	 * CPU time of this whole JVM (service, fake LINE and load generator share it, as they share the cores), and
-	 * the part of the wall time the JIT compilers spent compiling.
+	 * the wall time the JIT compilers spent compiling (long while they are starved of CPU, so not CPU time).
 	 */
 	record Usage(long cpuNanos, long jitMillis) {
 
@@ -207,7 +207,8 @@ class WebhookBenchmark {
 		@Override
 		public String toString() {
 			return String.format("%-32s %7.1f req/s  sent %6d  accepted %6d  answered %6d  ack p50 %6.1f ms p99 %7.1f ms  "
-					+ "end-to-end p50 %7.1f ms p99 %8.1f ms  CPU %5.2f ms/answer (JIT %d ms)  invalid %d", name, throughput, sent,
+					+ "end-to-end p50 %7.1f ms p99 %8.1f ms  CPU %5.2f ms/answer (JIT wall %d ms)  invalid %d", name,
+					throughput, sent,
 					accepted, answered, ackP50, ackP99, endToEndP50, endToEndP99, cpuPerAnswer, jitMillis, violations);
 		}
 	}
