@@ -79,8 +79,9 @@ class WebhookBenchmark {
 		// -Dbenchmark.checkOneIn=1 checks every reply against LINE's OpenAPI file, as the tests do.
 		line.checkOneIn(Integer.getInteger("benchmark.checkOneIn", 20));
 		// Longer than before, so that the JIT compilers have done more of their work before measuring: a service
-		// runs for days, and on two shared cores the compiler threads take a good part of the first minutes' CPU.
-		System.out.println(run("warm-up 100/s", 100, Duration.ofSeconds(20)));
+		// runs for days, and on two shared cores the compiler threads take a good part of the first minutes' CPU
+		// (-Dbenchmark.warmup=<seconds> for longer).
+		System.out.println(run("warm-up 100/s", 100, Duration.ofSeconds(Integer.getInteger("benchmark.warmup", 20))));
 		System.out.println(run("fixed 100/s", 100, Duration.ofSeconds(10)));
 		System.out.println(run("fixed 200/s", 200, Duration.ofSeconds(10)));
 		Result saturation = saturate(Duration.ofSeconds(10));
@@ -208,8 +209,8 @@ class WebhookBenchmark {
 		public String toString() {
 			return String.format("%-32s %7.1f req/s  sent %6d  accepted %6d  answered %6d  ack p50 %6.1f ms p99 %7.1f ms  "
 					+ "end-to-end p50 %7.1f ms p99 %8.1f ms  CPU %5.2f ms/answer (JIT wall %d ms)  invalid %d", name,
-					throughput, sent,
-					accepted, answered, ackP50, ackP99, endToEndP50, endToEndP99, cpuPerAnswer, jitMillis, violations);
+					throughput, sent, accepted, answered, ackP50, ackP99, endToEndP50, endToEndP99, cpuPerAnswer, jitMillis,
+					violations);
 		}
 	}
 }
