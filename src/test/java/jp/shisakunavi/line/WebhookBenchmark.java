@@ -78,10 +78,10 @@ class WebhookBenchmark {
 	void measure() throws Exception {
 		// -Dbenchmark.checkOneIn=1 checks every reply against LINE's OpenAPI file, as the tests do.
 		line.checkOneIn(Integer.getInteger("benchmark.checkOneIn", 20));
-		// Longer than before, so that the JIT compilers have done more of their work before measuring: a service
-		// runs for days, and on two shared cores the compiler threads take a good part of the first minutes' CPU
-		// (-Dbenchmark.warmup=<seconds> for longer).
-		System.out.println(run("warm-up 100/s", 100, Duration.ofSeconds(Integer.getInteger("benchmark.warmup", 20))));
+		// Two minutes, so that the JIT compilers have done their work before measuring: a service runs for days,
+		// and on two shared cores the compiler threads take as much CPU as answering in the first minute or two
+		// (-Dbenchmark.warmup=<seconds> to change it).
+		System.out.println(run("warm-up 100/s", 100, Duration.ofSeconds(Integer.getInteger("benchmark.warmup", 120))));
 		System.out.println(run("fixed 100/s", 100, Duration.ofSeconds(10)));
 		System.out.println(run("fixed 200/s", 200, Duration.ofSeconds(10)));
 		Result saturation = saturate(Duration.ofSeconds(10));
