@@ -37,8 +37,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * Webhook events wait here to be answered off the request thread: a bounded queue and a fixed number of
  * workers, so that a burst makes answers slower, never the service fall over. The queue is bounded in time as
- * well as in count: while its oldest event has waited longer than {@code shisaku.line.max-queue-wait}, new
- * webhooks are refused (503) and LINE delivers them again later, instead of every answer coming late. Each
+ * well as in count: while its oldest event has waited longer than {@code shisaku.line.max-queue-wait}, or the
+ * events waiting would take longer than that at the last second's answer rate, new webhooks are refused (503)
+ * and LINE delivers them again later, instead of every answer coming late. Each
  * event is answered once: its {@code webhookEventId} is claimed in MongoDB before anything is done.
  */
 @Component
