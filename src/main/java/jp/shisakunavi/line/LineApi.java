@@ -96,6 +96,7 @@ class LineApi implements DisposableBean {
 							pause.toMillis(), TimeUnit.MILLISECONDS);
 				}
 				catch (RejectedExecutionException e) {
+					// The service is stopping: no timer is left to retry on.
 					accepted.complete(false);
 				}
 			});
