@@ -13,7 +13,7 @@ import jp.shisakunavi.notify.Subscriptions;
 import jp.shisakunavi.plan.Measure;
 import jp.shisakunavi.plan.MunicipalityName;
 import jp.shisakunavi.plan.Plan;
-import jp.shisakunavi.plan.Plans;
+import jp.shisakunavi.plan.PlanCatalog;
 import jp.shisakunavi.search.Answer;
 import jp.shisakunavi.search.Hit;
 import jp.shisakunavi.search.Intent;
@@ -30,7 +30,7 @@ class Conversation {
 	private static final int CANDIDATES = 6;
 
 	private final Search search;
-	private final Plans plans;
+	private final PlanCatalog plans;
 	private final FaqEntries faq;
 	private final Citizens citizens;
 	private final Phrases phrases;
@@ -38,7 +38,7 @@ class Conversation {
 	private final SubscriptionChat subscriptionChat;
 	private final Erasure erasure;
 
-	Conversation(Search search, Plans plans, FaqEntries faq, Citizens citizens, Phrases phrases,
+	Conversation(Search search, PlanCatalog plans, FaqEntries faq, Citizens citizens, Phrases phrases,
 			Subscriptions subscriptions, SubscriptionChat subscriptionChat, Erasure erasure) {
 		this.search = search;
 		this.plans = plans;
@@ -93,13 +93,15 @@ class Conversation {
 			default -> {
 			}
 		}
+		String chosen = citizens.find(userId).map(Citizen::municipality).orElse(null);
 		Optional<String> city = cityNamedAlone(text);
 		if (city.isPresent()) {
-			citizens.chooseMunicipality(userId, city.get());
+			if (!city.get().equals(chosen)) {
+				citizens.chooseMunicipality(userId, city.get());
+			}
 			return phrases.examples(new Replies().text(city.get() + "を選びました。" + city.get()
 					+ "の施策について質問してください。")).build();
 		}
-		String chosen = chosen(userId);
 		Answer answer = search.answer(new Question(text, chosen, CANDIDATES));
 		if (answer.understood() != null && answer.understood().municipality() != null
 				&& !answer.understood().municipality().equals(chosen)) {
@@ -191,7 +193,7 @@ class Conversation {
 
 	private Optional<String> cityNamedAlone(String text) {
 		String bare = text.replaceFirst("(を選ぶ|にする|について)$", "");
-		return plans.all().stream()
+		return plans.plans().stream()
 			.filter(p -> MunicipalityName.matches(bare, p.municipality(), p.municipalityKana()))
 			.map(Plan::municipality)
 			.findFirst();

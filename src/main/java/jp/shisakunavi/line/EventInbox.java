@@ -9,7 +9,9 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,13 +36,19 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Webhook events wait here to be answered off the request thread: a bounded queue and a fixed number of
- * workers, so that a burst makes answers slower, never the service fall over. Each event is answered once:
- * its {@code webhookEventId} is claimed in MongoDB before anything is done.
+ * workers, so that a burst makes answers slower, never the service fall over. The queue is bounded in time as
+ * well as in count: while its oldest event has waited longer than {@code shisaku.line.max-queue-wait}, or the
+ * events waiting would take longer than that at the last second's answer rate, new webhooks are refused (503)
+ * and LINE delivers them again later, instead of every answer coming late. Each
+ * event is answered once: its {@code webhookEventId} is claimed in MongoDB before anything is done.
  */
 @Component
 class EventInbox implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(EventInbox.class);
+	private static final int REPLIES_IN_FLIGHT = 256;
+	private static final int ALWAYS_ROOM_FOR = 100;
+	private static final long REFUSAL_LOG_INTERVAL = TimeUnit.SECONDS.toNanos(10);
 
 	private final ThreadPoolExecutor workers;
 	private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
@@ -50,6 +58,11 @@ class EventInbox implements DisposableBean {
 	private final LineApi line;
 	private final LineProperties properties;
 	private final MeterRegistry meters;
+	private final long maxQueueWait;
+	private final Semaphore sending = new Semaphore(REPLIES_IN_FLIGHT);
+	private final AnswerRate rate = new AnswerRate();
+	private final AtomicLong refusedSinceLog = new AtomicLong();
+	private final AtomicLong lastRefusalLog = new AtomicLong(System.nanoTime() - REFUSAL_LOG_INTERVAL);
 
 	EventInbox(ProcessedEvents processed, Conversation conversation, LineApi line, LineProperties properties,
 			MeterRegistry meters) {
@@ -58,32 +71,102 @@ class EventInbox implements DisposableBean {
 		this.line = line;
 		this.properties = properties;
 		this.meters = meters;
+		this.maxQueueWait = properties.maxQueueWait().toNanos();
 		this.workers = new ThreadPoolExecutor(properties.workers(), properties.workers(), 0, TimeUnit.MILLISECONDS,
 				new ArrayBlockingQueue<>(properties.queueCapacity()),
 				Thread.ofPlatform().name("line-answer-", 0).factory(), new ThreadPoolExecutor.AbortPolicy());
 		meters.gaugeCollectionSize("shisaku.line.queue", List.of(), workers.getQueue());
 	}
 
+	/**
+	 * Whether webhooks are being refused: then the caller can refuse before checking and parsing the body,
+	 * which in a burst leaves more of the CPU to answering.
+	 */
+	boolean busy() {
+		long now = System.nanoTime();
+		if (noRoomFor(1, now)) {
+			refused(1, now);
+			return true;
+		}
+		return false;
+	}
+
 	/** @return false when there is no room: the caller refuses the webhook so that LINE delivers it again */
 	boolean offer(List<Event> events) {
-		if (workers.getQueue().remainingCapacity() < events.size()) {
-			refused(events.size());
+		long now = System.nanoTime();
+		if (noRoomFor(events.size(), now)) {
+			refused(events.size(), now);
 			return false;
 		}
 		try {
-			events.stream().filter(Objects::nonNull).forEach(event -> workers.execute(() -> handle(event, Instant.now())));
+			Instant received = Instant.now();
+			events.stream().filter(Objects::nonNull).forEach(event -> workers.execute(new Waiting(event, received, now)));
 			return true;
 		}
 		catch (RejectedExecutionException e) {
-			refused(events.size());
+			refused(events.size(), now);
 			return false;
 		}
 	}
 
-	private void refused(int count) {
+	/**
+	 * No room when the queue is full, when its oldest event has waited longer than allowed, or when the
+	 * newest would: at the rate answers were finished in the last second, the events already waiting take
+	 * longer than allowed to work off. A short queue always has room, so that a quiet service takes a big
+	 * webhook at once.
+	 */
+	private boolean noRoomFor(int count, long now) {
+		int waiting = workers.getQueue().size();
+		double workedOffInTime = rate.perSecond(now) * maxQueueWait / 1e9;
+		return workers.getQueue().remainingCapacity() < count || oldestWait(now) > maxQueueWait
+				|| waiting + count > Math.max(ALWAYS_ROOM_FOR, workedOffInTime);
+	}
+
+	private long oldestWait(long now) {
+		return workers.getQueue().peek() instanceof Waiting oldest ? now - oldest.since() : 0;
+	}
+
+	/**
+	 * Counted per event (per webhook when refused unread); logged at most every ten seconds, since a burst
+	 * refuses thousands a second.
+	 */
+	private void refused(int count, long now) {
 		meters.counter("shisaku.line.events", "outcome", "refused").increment(count);
-		log.warn("Answer queue full ({} waiting): refused a webhook of {} event(s); LINE will redeliver it",
-				workers.getQueue().size(), count);
+		long total = refusedSinceLog.addAndGet(count);
+		long last = lastRefusalLog.get();
+		if (now - last >= REFUSAL_LOG_INTERVAL && lastRefusalLog.compareAndSet(last, now)) {
+			refusedSinceLog.addAndGet(-total);
+			log.warn("Answer queue full ({} waiting, oldest {} ms): refused {} event(s) since the last report; "
+					+ "LINE will redeliver them", workers.getQueue().size(), oldestWait(now) / 1_000_000, total);
+		}
+	}
+
+	/** An event in the queue, with when it arrived. */
+	private final class Waiting implements Runnable {
+
+		private final Event event;
+		private final Instant received;
+		private final long since;
+
+		Waiting(Event event, Instant received, long since) {
+			this.event = event;
+			this.received = received;
+			this.since = since;
+		}
+
+		long since() {
+			return since;
+		}
+
+		@Override
+		public void run() {
+			try {
+				handle(event, received);
+			}
+			finally {
+				rate.answered();
+			}
+		}
 	}
 
 	private void handle(Event event, Instant received) {
@@ -113,7 +196,10 @@ class EventInbox implements DisposableBean {
 			}
 			if (replyToken != null && !messages.isEmpty()) {
 				Instant eventTime = event.timestamp() == null ? received : Instant.ofEpochMilli(event.timestamp());
-				line.reply(replyToken, messages, eventTime.isAfter(received) ? received : eventTime);
+				// The worker goes on to the next event while LINE answers; the permits keep replies in flight bounded.
+				sending.acquireUninterruptibly();
+				line.reply(replyToken, messages, eventTime.isAfter(received) ? received : eventTime)
+					.whenComplete((accepted, error) -> sending.release());
 			}
 			meters.counter("shisaku.line.events", "outcome", "answered").increment();
 		}

@@ -4,12 +4,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 import com.linecorp.bot.client.base.exception.AbstractLineClientException;
@@ -26,7 +31,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * (400) and the user still gets one answer.
  */
 @Component
-class LineApi {
+class LineApi implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(LineApi.class);
 	private static final Duration FIRST_PAUSE = Duration.ofMillis(200);
@@ -37,6 +42,8 @@ class LineApi {
 	private final LineProperties properties;
 	private final Clock clock;
 	private final MeterRegistry meters;
+	private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(
+			Thread.ofPlatform().daemon().name("line-retry").factory());
 
 	LineApi(MessagingApiClient client, LineProperties properties, Clock clock, MeterRegistry meters) {
 		this.client = client;
@@ -45,33 +52,54 @@ class LineApi {
 		this.meters = meters;
 	}
 
-	/** @return whether LINE accepted the reply */
-	boolean reply(String replyToken, List<Message> messages, Instant eventTime) {
-		Instant deadline = eventTime.plus(properties.replyDeadline());
-		Duration pause = FIRST_PAUSE;
-		for (int attempt = 1;; attempt++) {
-			try {
-				client.replyMessage(new ReplyMessageRequest(replyToken, messages, false))
-					.get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-				meters.counter("shisaku.line.replies", "outcome", "sent").increment();
-				return true;
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				return false;
-			}
-			catch (ExecutionException | TimeoutException e) {
-				int status = status(e);
+	/**
+	 * Sends a reply without holding the caller's thread: the SDK's call is asynchronous, and a retry waits on
+	 * a timer, not on a thread.
+	 *
+	 * @return completes with whether LINE accepted the reply
+	 */
+	CompletableFuture<Boolean> reply(String replyToken, List<Message> messages, Instant eventTime) {
+		CompletableFuture<Boolean> accepted = new CompletableFuture<>();
+		attempt(new ReplyMessageRequest(replyToken, messages, false), eventTime.plus(properties.replyDeadline()), 1,
+				FIRST_PAUSE, accepted);
+		return accepted;
+	}
+
+	private void attempt(ReplyMessageRequest request, Instant deadline, int attempt, Duration pause,
+			CompletableFuture<Boolean> accepted) {
+		CompletableFuture<?> call;
+		try {
+			call = client.replyMessage(request);
+		}
+		catch (RuntimeException e) {
+			call = CompletableFuture.failedFuture(e);
+		}
+		call.orTimeout(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+			.whenComplete((response, error) -> {
+				if (error == null) {
+					meters.counter("shisaku.line.replies", "outcome", "sent").increment();
+					accepted.complete(true);
+					return;
+				}
+				Throwable cause = unwrapped(error);
+				int status = cause instanceof AbstractLineClientException line ? line.getCode() : 0;
 				boolean retryable = status == 0 || status == 429 || status >= 500;
 				if (!retryable || clock.instant().plus(pause).isAfter(deadline)) {
 					meters.counter("shisaku.line.replies", "outcome", "failed").increment();
-					log.warn("Reply not delivered after {} attempt(s): {}", attempt, describe(e, status));
-					return false;
+					log.warn("Reply not delivered after {} attempt(s): {}", attempt,
+							status > 0 ? "HTTP " + status : cause.getClass().getSimpleName());
+					accepted.complete(false);
+					return;
 				}
-				sleep(pause);
-				pause = pause.multipliedBy(2);
-			}
-		}
+				try {
+					retries.schedule(() -> attempt(request, deadline, attempt + 1, pause.multipliedBy(2), accepted),
+							pause.toMillis(), TimeUnit.MILLISECONDS);
+				}
+				catch (RejectedExecutionException e) {
+					// The service is stopping: no timer is left to retry on.
+					accepted.complete(false);
+				}
+			});
 	}
 
 	/** Shows LINE's "typing" animation to a user while a slow answer is being prepared; best effort. */
@@ -83,21 +111,16 @@ class LineApi {
 			});
 	}
 
-	private static int status(Exception e) {
-		Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-		return cause instanceof AbstractLineClientException line ? line.getCode() : 0;
+	private static Throwable unwrapped(Throwable error) {
+		Throwable cause = error;
+		while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+			cause = cause.getCause();
+		}
+		return cause;
 	}
 
-	private static String describe(Exception e, int status) {
-		return status > 0 ? "HTTP " + status : e.getClass().getSimpleName();
-	}
-
-	private static void sleep(Duration pause) {
-		try {
-			Thread.sleep(pause);
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-		}
+	@Override
+	public void destroy() {
+		retries.shutdownNow();
 	}
 }

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 import jp.shisakunavi.faq.FaqEntries;
 import jp.shisakunavi.faq.FaqEntry;
-import jp.shisakunavi.plan.Plans;
+import jp.shisakunavi.plan.PlanCatalog;
 import jp.shisakunavi.search.Answer;
 import jp.shisakunavi.search.Hit;
 
@@ -39,10 +39,10 @@ class Phrases {
 	private static final String HELP_ENTRY = "common/usage/what-can-i-ask";
 	private static final List<String> EXAMPLES = List.of("防災アプリはいつから？", "評価Cの施策は？", "RPAとは？", "使い方");
 
-	private final Plans plans;
+	private final PlanCatalog plans;
 	private final FaqEntries faq;
 
-	Phrases(Plans plans, FaqEntries faq) {
+	Phrases(PlanCatalog plans, FaqEntries faq) {
 		this.plans = plans;
 		this.faq = faq;
 	}
@@ -83,7 +83,7 @@ class Phrases {
 	/** Each city with the department to ask, from the newest plan that names one. */
 	private Map<String, String> cities() {
 		Map<String, String> contacts = new LinkedHashMap<>();
-		plans.all().stream()
+		plans.plans().stream()
 			.sorted((a, b) -> Integer.compare(b.period().from(), a.period().from()))
 			.forEach(p -> contacts.putIfAbsent(p.municipality(), p.contact() == null ? "情報化担当課" : p.contact()));
 		return contacts;

@@ -62,10 +62,15 @@ final class Replies {
 
 	private static FlexContainer fit(FlexContainer container) {
 		if (container instanceof FlexCarousel carousel) {
+			// Each bubble is written once: the carousel is its frame, the bubbles and the commas between them.
 			List<FlexBubble> bubbles = new ArrayList<>(carousel.contents()
 				.subList(0, Math.min(carousel.contents().size(), LineLimits.CAROUSEL_BUBBLES)));
-			while (!bubbles.isEmpty() && size(new FlexCarousel(bubbles)) > LineLimits.CAROUSEL_BYTES) {
+			List<Integer> sizes = new ArrayList<>(bubbles.stream().map(Replies::size).toList());
+			int total = size(new FlexCarousel(List.of())) + sizes.stream().mapToInt(Integer::intValue).sum()
+					+ Math.max(0, bubbles.size() - 1);
+			while (!bubbles.isEmpty() && total > LineLimits.CAROUSEL_BYTES) {
 				bubbles.removeLast();
+				total -= sizes.removeLast() + (bubbles.isEmpty() ? 0 : 1);
 			}
 			return bubbles.isEmpty() ? null : new FlexCarousel(bubbles);
 		}

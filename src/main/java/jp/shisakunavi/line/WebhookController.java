@@ -23,7 +23,8 @@ import com.linecorp.bot.webhook.model.Event;
 /**
  * LINE's webhook. The signature is checked on the raw bytes before anything is parsed; a bad signature or a
  * body that is not a webhook gets 400 and nothing is processed; good events are queued and answered at once
- * with 200 (LINE waits two seconds at most).
+ * with 200 (LINE waits two seconds at most). While the queue refuses work, every webhook gets 503 at once,
+ * unread: nothing is processed and LINE delivers it again.
  */
 @RestController
 class WebhookController {
@@ -48,6 +49,9 @@ class WebhookController {
 			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 				.body("LINE is not configured on this server (LINE_CHANNEL_SECRET/LINE_CHANNEL_TOKEN)");
 		}
+		if (inbox.busy()) {
+			return busy();
+		}
 		if (signature == null || signature.isBlank() || body == null || !validSignature(body, signature)) {
 			log.warn("Refused a webhook with a missing or wrong signature");
 			return ResponseEntity.badRequest().body("invalid signature");
@@ -61,10 +65,11 @@ class WebhookController {
 			return ResponseEntity.badRequest().body("invalid webhook body");
 		}
 		List<Event> events = request == null || request.events() == null ? List.of() : request.events();
-		if (!inbox.offer(events)) {
-			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5").body("busy");
-		}
-		return ResponseEntity.ok("OK");
+		return inbox.offer(events) ? ResponseEntity.ok("OK") : busy();
+	}
+
+	private static ResponseEntity<String> busy() {
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5").body("busy");
 	}
 
 	private boolean validSignature(byte[] body, String signature) {

@@ -34,10 +34,19 @@ public class Plans {
 
 	/** Plans whose import was completed, oldest period first per city. */
 	public List<Plan> all() {
-		return mongo.find(Query.query(where("importComplete").is(true)), Plan.class)
-			.stream()
+		return completed(mongo.find(Query.query(where("importComplete").is(true)), Plan.class));
+	}
+
+	static List<Plan> completed(List<Plan> plans) {
+		return plans.stream()
+			.filter(Plan::importComplete)
 			.sorted(Comparator.comparing(Plan::municipality).thenComparing(p -> p.period().from()))
 			.toList();
+	}
+
+	/** Every stored plan, also one whose import is being written. */
+	List<Plan> stored() {
+		return mongo.findAll(Plan.class);
 	}
 
 	public Optional<Plan> plan(String id) {

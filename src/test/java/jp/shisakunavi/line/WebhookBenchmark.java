@@ -3,6 +3,7 @@ package jp.shisakunavi.line;
 import static jp.shisakunavi.linefake.LineWebhook.body;
 import static jp.shisakunavi.linefake.LineWebhook.sign;
 
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,7 +36,9 @@ import jp.shisakunavi.linefake.LineWebhook;
  * The webhook benchmark: {@code ./mvnw -B test -Dtest=WebhookBenchmark -Dbenchmark}. Drives {@code /callback} with
  * signed requests (one varied question per event) at fixed rates, at saturation and in a burst at twice the
  * saturation rate, against the fake LINE on the same machine, and prints throughput, ack latency (webhook answer)
- * and end-to-end latency (webhook sent → reply reaching the fake LINE). Not part of the test run.
+ * and end-to-end latency (webhook sent → reply reaching the fake LINE), and the CPU time of the whole JVM per
+ * answer. The fake LINE checks one reply in 20 against LINE's OpenAPI file (that check costs nearly as much CPU
+ * as the search, and the real LINE does not run on our cores). Not part of the test run.
  */
 @EnabledIfSystemProperty(named = "benchmark", matches = ".*")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -73,7 +76,12 @@ class WebhookBenchmark {
 
 	@Test
 	void measure() throws Exception {
-		run("warm-up 100/s", 100, Duration.ofSeconds(5));
+		// -Dbenchmark.checkOneIn=1 checks every reply against LINE's OpenAPI file, as the tests do.
+		line.checkOneIn(Integer.getInteger("benchmark.checkOneIn", 20));
+		// Two minutes, so that the JIT compilers have done their work before measuring: a service runs for days,
+		// and on two shared cores the compiler threads take as much CPU as answering in the first minute or two
+		// (-Dbenchmark.warmup=<seconds> to change it).
+		System.out.println(run("warm-up 100/s", 100, Duration.ofSeconds(Integer.getInteger("benchmark.warmup", 120))));
 		System.out.println(run("fixed 100/s", 100, Duration.ofSeconds(10)));
 		System.out.println(run("fixed 200/s", 200, Duration.ofSeconds(10)));
 		Result saturation = saturate(Duration.ofSeconds(10));
@@ -86,6 +94,7 @@ class WebhookBenchmark {
 	/** Open loop: one request every 1/rate seconds, whatever the answers. */
 	private Result run(String name, int rate, Duration length) throws Exception {
 		line.reset();
+		Usage before = Usage.now();
 		List<Long> acks = Collections.synchronizedList(new ArrayList<>());
 		List<String> tokens = Collections.synchronizedList(new ArrayList<>());
 		long start = System.nanoTime();
@@ -101,12 +110,13 @@ class WebhookBenchmark {
 			}
 		}
 		double seconds = (System.nanoTime() - start) / 1e9;
-		return collect(name, total / seconds, acks, tokens);
+		return collect(name, total / seconds, acks, tokens, before);
 	}
 
 	/** Closed loop: 64 clients send as fast as they get answers. */
 	private Result saturate(Duration length) throws Exception {
 		line.reset();
+		Usage before = Usage.now();
 		List<Long> acks = Collections.synchronizedList(new ArrayList<>());
 		List<String> tokens = Collections.synchronizedList(new ArrayList<>());
 		long end = System.nanoTime() + length.toNanos();
@@ -122,8 +132,7 @@ class WebhookBenchmark {
 			}
 		}
 		double seconds = (System.nanoTime() - start) / 1e9;
-		Result sent = collect("saturation (64 clients)", tokens.size() / seconds, acks, tokens);
-		return sent;
+		return collect("saturation (64 clients)", tokens.size() / seconds, acks, tokens, before);
 	}
 
 	private Void send(List<Long> acks, List<String> tokens) throws Exception {
@@ -144,7 +153,8 @@ class WebhookBenchmark {
 		return null;
 	}
 
-	private Result collect(String name, double offered, List<Long> acks, List<String> tokens) throws InterruptedException {
+	private Result collect(String name, double offered, List<Long> acks, List<String> tokens, Usage before)
+			throws InterruptedException {
 		long deadline = System.currentTimeMillis() + 60_000;
 		while (line.accepted("/v2/bot/message/reply").size() < tokens.size() && System.currentTimeMillis() < deadline) {
 			Thread.sleep(50);
@@ -157,8 +167,30 @@ class WebhookBenchmark {
 			}
 		}
 		int answered = endToEnd.size();
+		Usage used = Usage.now().since(before);
 		return new Result(name, offered, acks.size(), tokens.size(), answered, percentile(acks, 50), percentile(acks, 99),
-				percentile(endToEnd, 50), percentile(endToEnd, 99), line.violations().size());
+				percentile(endToEnd, 50), percentile(endToEnd, 99), used.cpuMillis() / Math.max(1, answered), used.jitMillis(),
+				line.violations().size());
+	}
+
+	/**
+	 * CPU time of this whole JVM (service, fake LINE and load generator share it, as they share the cores), and
+	 * the wall time the JIT compilers spent compiling (long while they are starved of CPU, so not CPU time).
+	 */
+	record Usage(long cpuNanos, long jitMillis) {
+
+		static Usage now() {
+			return new Usage(((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+				.getProcessCpuTime(), ManagementFactory.getCompilationMXBean().getTotalCompilationTime());
+		}
+
+		Usage since(Usage before) {
+			return new Usage(cpuNanos - before.cpuNanos, jitMillis - before.jitMillis);
+		}
+
+		double cpuMillis() {
+			return cpuNanos / 1e6;
+		}
 	}
 
 	private static double percentile(List<Long> nanos, int p) {
@@ -171,13 +203,14 @@ class WebhookBenchmark {
 	}
 
 	record Result(String name, double throughput, int sent, int accepted, int answered, double ackP50, double ackP99,
-			double endToEndP50, double endToEndP99, int violations) {
+			double endToEndP50, double endToEndP99, double cpuPerAnswer, long jitMillis, int violations) {
 
 		@Override
 		public String toString() {
 			return String.format("%-32s %7.1f req/s  sent %6d  accepted %6d  answered %6d  ack p50 %6.1f ms p99 %7.1f ms  "
-					+ "end-to-end p50 %7.1f ms p99 %8.1f ms  invalid %d", name, throughput, sent, accepted, answered, ackP50,
-					ackP99, endToEndP50, endToEndP99, violations);
+					+ "end-to-end p50 %7.1f ms p99 %8.1f ms  CPU %5.2f ms/answer (JIT wall %d ms)  invalid %d", name,
+					throughput, sent, accepted, answered, ackP50, ackP99, endToEndP50, endToEndP99, cpuPerAnswer, jitMillis,
+					violations);
 		}
 	}
 }
