@@ -33,6 +33,7 @@ import com.linecorp.bot.webhook.model.UnfollowEvent;
 import com.linecorp.bot.webhook.model.UserSource;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import jp.shisakunavi.system.UserIds;
 
 /**
  * Webhook events wait here to be answered off the request thread: a bounded queue and a fixed number of

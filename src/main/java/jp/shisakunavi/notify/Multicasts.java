@@ -23,15 +23,19 @@ import io.github.bucket4j.Bucket;
 
 /**
  * LINE's multicast and quota endpoints as the senders need them: at most the configured number of requests per
- * second (a token bucket shared by this instance's senders), and every answer sorted into what to do next.
+ * second (a token bucket shared by this instance's senders), a pause for all of them when LINE says 429 (too
+ * many requests), and every answer sorted into what to do next.
  */
 @Component
 class Multicasts {
 
 	private static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
+	/** After LINE answers 429, every sender of this instance waits this long before the next request. */
+	private static final Duration SLOW_DOWN = Duration.ofSeconds(1);
 
 	private final MessagingApiClient client;
 	private final Bucket rate;
+	private volatile long quietUntilNanos = System.nanoTime();
 
 	Multicasts(MessagingApiClient client, NotifyProperties properties) {
 		this.client = client;
@@ -62,6 +66,10 @@ class Multicasts {
 
 	Outcome send(String retryKey, List<Message> messages, List<String> userIds) {
 		try {
+			long quiet = quietUntilNanos - System.nanoTime();
+			if (quiet > 0) {
+				Thread.sleep(Duration.ofNanos(quiet));
+			}
 			rate.asBlocking().consume(1);
 			client.multicast(UUID.fromString(retryKey), new MulticastRequest(messages, userIds, false, null))
 				.get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -75,7 +83,12 @@ class Multicasts {
 			return new Outcome.Retry("timeout");
 		}
 		catch (ExecutionException e) {
-			return outcome(e.getCause());
+			Outcome outcome = outcome(e.getCause());
+			if (outcome instanceof Outcome.Retry && e.getCause() instanceof AbstractLineClientException line
+					&& line.getCode() == 429) {
+				quietUntilNanos = System.nanoTime() + SLOW_DOWN.toNanos();
+			}
+			return outcome;
 		}
 	}
 
