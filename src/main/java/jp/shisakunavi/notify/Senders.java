@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.bson.Document;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -135,7 +136,13 @@ class Senders implements DisposableBean {
 		return null;
 	}
 
+	/**
+	 * Sends the chunk's pending batches and records their outcomes in one write at the end (or when it stops
+	 * early): a crash in between only means that the batches are sent again with the same retry keys, which LINE
+	 * answers with 409 and executes once.
+	 */
 	private void send(Chunk chunk) {
+		Update outcomes = new Update();
 		List<Batch> batches = chunk.batches();
 		for (int i = 0; i < batches.size(); i++) {
 			Batch batch = batches.get(i);
@@ -143,8 +150,8 @@ class Senders implements DisposableBean {
 				continue;
 			}
 			if (batch.channel() == Batch.Channel.LINE && !line.configured()) {
-				release(chunk, clock.instant().plus(LINE_MISSING_PAUSE));
 				log.warn("Notifications for LINE users wait: no LINE channel is configured");
+				finish(chunk, outcomes.set("nextAttemptAt", clock.instant().plus(LINE_MISSING_PAUSE)));
 				return;
 			}
 			Instant attemptAt = clock.instant();
@@ -152,56 +159,61 @@ class Senders implements DisposableBean {
 			Multicasts.Outcome outcome = batch.channel() == Batch.Channel.SIMULATOR ? deliverToSimulator(chunk, i, batch)
 					: multicasts.send(batch.retryKey(), messages(batch.messageId()), batch.userIds());
 			String path = "batches." + i + ".";
+			outcomes.set(path + "firstAttemptAt", first).set(path + "attempts", batch.attempts() + 1);
 			switch (outcome) {
 				case Multicasts.Outcome.Sent sent -> {
-					update(chunk, new Update().set(path + "status", Batch.Status.SENT).set(path + "sentAt", clock.instant())
-						.set(path + "userIds", List.of()).set(path + "firstAttemptAt", first).inc(path + "attempts", 1));
+					outcomes.set(path + "status", Batch.Status.SENT).set(path + "sentAt", clock.instant())
+						.set(path + "userIds", List.of());
 					meters.counter("shisaku.notify.batches", "outcome", "sent").increment();
 					meters.counter("shisaku.notify.recipients").increment(batch.recipients());
 				}
 				case Multicasts.Outcome.Failed failed -> {
-					update(chunk, new Update().set(path + "status", Batch.Status.FAILED).set(path + "error", failed.reason())
-						.set(path + "userIds", List.of()).set(path + "firstAttemptAt", first).inc(path + "attempts", 1));
+					outcomes.set(path + "status", Batch.Status.FAILED).set(path + "error", failed.reason())
+						.set(path + "userIds", List.of());
 					meters.counter("shisaku.notify.batches", "outcome", "failed").increment();
 					log.warn("A batch of delivery {} failed for good: {}", chunk.deliveryId(), failed.reason());
 				}
 				case Multicasts.Outcome.Retry retry -> {
 					if (Duration.between(first, attemptAt).compareTo(properties.giveUpAfter()) > 0) {
-						update(chunk, new Update().set(path + "status", Batch.Status.FAILED)
+						outcomes.set(path + "status", Batch.Status.FAILED)
 							.set(path + "error", "gave up after " + properties.giveUpAfter() + ": " + retry.reason())
-							.set(path + "userIds", List.of()));
+							.set(path + "userIds", List.of());
 						continue;
 					}
-					update(chunk, new Update().set(path + "error", retry.reason()).set(path + "firstAttemptAt", first)
-						.inc(path + "attempts", 1));
+					outcomes.set(path + "error", retry.reason());
 					meters.counter("shisaku.notify.batches", "outcome", "retry").increment();
-					release(chunk, clock.instant().plus(backoff(properties.retryBackoff(), batch.attempts() + 1)));
+					Instant next = clock.instant().plus(backoff(properties.retryBackoff(), batch.attempts() + 1));
+					finish(chunk, outcomes.set("nextAttemptAt", next));
 					return;
 				}
 				case Multicasts.Outcome.QuotaExhausted exhausted -> {
-					update(chunk, new Update().set(path + "error", exhausted.reason()).set(path + "firstAttemptAt", first));
+					outcomes.set(path + "error", exhausted.reason()).set(path + "attempts", batch.attempts());
 					quota.pause(exhausted.reason());
-					release(chunk, clock.instant());
+					finish(chunk, outcomes);
 					return;
 				}
 			}
 		}
-		mongo.updateFirst(Query.query(where("_id").is(chunk.id()).and("leaseOwner").is(owner)),
-				new Update().set("done", true).set("leaseUntil", Instant.EPOCH), Chunk.class);
+		finish(chunk, outcomes.set("done", true));
+	}
+
+	/** Writes the outcomes and gives the chunk back; only the outcomes if another sender took it over meanwhile. */
+	private void finish(Chunk chunk, Update outcomes) {
+		Document fields = new Document(outcomes.getUpdateObject().get("$set", Document.class));
+		if (mongo.updateFirst(Query.query(where("_id").is(chunk.id()).and("leaseOwner").is(owner)),
+				outcomes.set("leaseUntil", Instant.EPOCH), Chunk.class).getMatchedCount() == 0) {
+			fields.remove("done");
+			fields.remove("nextAttemptAt");
+			if (!fields.isEmpty()) {
+				mongo.updateFirst(Query.query(where("_id").is(chunk.id())), Update.fromDocument(new Document("$set", fields)),
+						Chunk.class);
+			}
+		}
 	}
 
 	private Multicasts.Outcome deliverToSimulator(Chunk chunk, int index, Batch batch) {
 		simulator.deliver(chunk.id() + "#" + index, batch.userIds(), messageJson(batch.messageId()));
 		return new Multicasts.Outcome.Sent();
-	}
-
-	private void update(Chunk chunk, Update update) {
-		mongo.updateFirst(Query.query(where("_id").is(chunk.id())), update, Chunk.class);
-	}
-
-	private void release(Chunk chunk, Instant nextAttemptAt) {
-		mongo.updateFirst(Query.query(where("_id").is(chunk.id()).and("leaseOwner").is(owner)),
-				new Update().set("nextAttemptAt", nextAttemptAt).set("leaseUntil", Instant.EPOCH), Chunk.class);
 	}
 
 	/** 2 s, 4 s, 8 s … up to 10 minutes, each between half and the whole of it so that retries spread out. */

@@ -255,12 +255,18 @@ class NotificationsTest {
 	void erasingAUserForgetsTheirSettingsAndWhatWaitsForThem() {
 		String user = lineUser();
 		follow(user, Topic.city("多治見市"));
+		String other = lineUser();
 		new HeldNoticesAccess(mongo).hold(user);
+		Batch waiting = new Batch("00000000-0000-0000-0000-000000000001", "m", Batch.Channel.LINE, List.of(user, other), 2,
+				Batch.Status.PENDING, 0, null, null, null);
+		mongo.insert(new Chunk("erase-test:000000", "erase-test", 0, false, List.of(waiting), other,
+				java.time.Instant.now().plusSeconds(3600), null, java.time.Instant.EPOCH, false, java.time.Instant.now()));
 
 		subscriptions.erase(user);
 
 		assertThat(subscriptions.of(user)).isEmpty();
 		assertThat(mongo.findAll(HeldNotices.HeldNotice.class)).noneMatch(h -> h.userId().equals(user));
+		assertThat(mongo.findById("erase-test:000000", Chunk.class).batches().getFirst().userIds()).containsExactly(other);
 	}
 
 	private void follow(String user, Topic topic) {
