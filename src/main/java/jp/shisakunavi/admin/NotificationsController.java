@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -91,6 +94,14 @@ class NotificationsController {
 		DeliveryReport report = deliveries.announce(topics, announcement.text(),
 				announcement.sendAt() == null ? null : announcement.sendAt().toInstant(), announcement.urgent());
 		return ResponseEntity.status(HttpStatus.CREATED).body(report);
+	}
+
+	/** Takes precedence over {@link AdminErrors}, whose answer describes evaluation rows. */
+	@ExceptionHandler(HttpMessageNotReadableException.class)
+	ProblemDetail unreadableAnnouncement(HttpMessageNotReadableException e) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"JSON として読めません。お知らせは {\"topics\": [\"city:多治見市\"], \"text\": \"…\", "
+						+ "\"sendAt\": \"2026-12-01T09:00:00+09:00\"} の形で送ってください（sendAt・urgent・dryRun は省略できます）");
 	}
 
 	private ResponseEntity<DeliveryReport> conflictOrMissing(String id) {

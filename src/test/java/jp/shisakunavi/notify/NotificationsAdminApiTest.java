@@ -1,0 +1,418 @@
+package jp.shisakunavi.notify;
+
+import static jp.shisakunavi.notify.NotifyFixture.BOUSAI;
+import static jp.shisakunavi.notify.NotifyFixture.BOUSAI_TITLE;
+import static jp.shisakunavi.notify.NotifyFixture.change;
+import static jp.shisakunavi.notify.NotifyFixture.lineUser;
+import static jp.shisakunavi.notify.NotifyFixture.record;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import jp.shisakunavi.linefake.FakeLine;
+import jp.shisakunavi.plan.RatingChange;
+import jp.shisakunavi.system.UserIds;
+
+/**
+ * The notifications admin API over real HTTP with Basic auth: deliveries and their counts, dry runs that send and
+ * write nothing, announcements to exactly a segment (now, or scheduled and cancellable), and 400 with a reason
+ * for every bad request. Rating changes wait an hour to be coalesced here, so that they stay undelivered until
+ * a test marks them urgent.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class NotificationsAdminApiTest {
+
+	static final String MULTICAST = "/v2/bot/message/multicast";
+	static final Duration WAIT = Duration.ofSeconds(30);
+	static final Duration QUIET = Duration.ofSeconds(2);
+	static final FakeLine line = start();
+
+	@TempDir
+	static Path dataDir;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("shisaku.data-dir", () -> dataDir.toString());
+		registry.add("shisaku.admin.password", () -> "test-secret");
+		registry.add("line.bot.channel-secret", () -> "test-channel-secret");
+		registry.add("line.bot.channel-token", () -> "test-channel-token");
+		registry.add("line.bot.api-end-point", line::baseUrl);
+		registry.add("line.bot.blob-end-point", line::baseUrl);
+		registry.add("shisaku.notify.send-window", () -> "");
+		registry.add("shisaku.notify.coalesce", () -> "1h");
+		registry.add("shisaku.notify.daily-cap", () -> "3");
+		registry.add("shisaku.notify.poll-interval", () -> "100ms");
+		registry.add("shisaku.notify.retry-backoff", () -> "100ms");
+	}
+
+	@Autowired
+	TestRestTemplate http;
+
+	@Autowired
+	Subscriptions subscriptions;
+
+	@Autowired
+	DailyCounts dailyCounts;
+
+	@Autowired
+	MongoTemplate mongo;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@BeforeEach
+	void cleanFake() {
+		line.reset();
+	}
+
+	@AfterEach
+	void everyRequestWasValid() {
+		assertThat(line.violations()).isEmpty();
+	}
+
+	/** Each test starts with nothing left to send from the one before. */
+	@AfterEach
+	void settle() {
+		mongo.updateMulti(new Query(), Update.update("state", Delivery.State.CANCELLED), Delivery.class);
+		mongo.updateMulti(new Query(), Update.update("done", true), Chunk.class);
+		mongo.updateMulti(new Query(), Update.update("deliveryPlanned", true), RatingChange.class);
+		mongo.remove(new Query(), HeldNotices.HeldNotice.class);
+		mongo.remove(new Query(), DailyCounts.COLLECTION);
+		mongo.remove(new Query(), Subscriber.class);
+	}
+
+	@AfterAll
+	static void stop() {
+		line.close();
+	}
+
+	@Test
+	void everyEndpointRefusesWithoutCredentials() {
+		String user = lineUser();
+		follow(user, Topic.city("多治見市"));
+		long deliveries = mongo.count(new Query(), Delivery.class);
+		Map<String, Object> announcement = Map.of("topics", List.of("city:多治見市"), "text", "お知らせです");
+		List<String[]> endpoints = List.of(new String[] { "GET", "/admin/api/deliveries" },
+				new String[] { "GET", "/admin/api/deliveries/some-id" },
+				new String[] { "POST", "/admin/api/deliveries/some-id/resume" },
+				new String[] { "POST", "/admin/api/deliveries/some-id/cancel" },
+				new String[] { "POST", "/admin/api/quota/resume" },
+				new String[] { "GET", "/admin/api/changes/some-id/delivery" },
+				new String[] { "POST", "/admin/api/changes/some-id/preview" },
+				new String[] { "POST", "/admin/api/changes/some-id/urgent" },
+				new String[] { "POST", "/admin/api/announcements" });
+
+		for (String[] endpoint : endpoints) {
+			HttpEntity<?> body = endpoint[1].endsWith("announcements") ? new HttpEntity<>(announcement) : HttpEntity.EMPTY;
+			for (TestRestTemplate client : List.of(http, http.withBasicAuth("admin", "wrong"))) {
+				assertThat(client.exchange(endpoint[1], HttpMethod.valueOf(endpoint[0]), body, String.class).getStatusCode())
+					.as(endpoint[0] + " " + endpoint[1])
+					.isEqualTo(HttpStatus.UNAUTHORIZED);
+			}
+		}
+		await().during(QUIET).atMost(QUIET.plusSeconds(2)).until(() -> line.requests(MULTICAST).isEmpty());
+		assertThat(mongo.count(new Query(), Delivery.class)).isEqualTo(deliveries);
+	}
+
+	@Test
+	void previewOfAChangeCountsItsRecipientsAndSendsAndWritesNothing() {
+		String byMeasure = lineUser();
+		String byCity = lineUser();
+		String overTheCap = lineUser();
+		String otherCity = lineUser();
+		follow(byMeasure, Topic.measure(BOUSAI));
+		follow(byCity, Topic.city("多治見市"));
+		follow(overTheCap, Topic.city("多治見市"));
+		follow(otherCity, Topic.city("各務原市"));
+		LocalDate today = LocalDate.now(SendWindow.TOKYO);
+		for (int i = 0; i < 3; i++) {
+			dailyCounts.add(today, List.of(overTheCap));
+		}
+		RatingChange change = record(mongo, events, change(BOUSAI, BOUSAI_TITLE, "B", "A"));
+		Map<String, Long> before = stored();
+
+		ResponseEntity<JsonNode> preview = admin().postForEntity("/admin/api/changes/{id}/preview", null, JsonNode.class,
+				change.id());
+
+		assertThat(preview.getStatusCode()).isEqualTo(HttpStatus.OK);
+		JsonNode body = preview.getBody();
+		assertThat(body.get("recipients").asLong()).isEqualTo(3);
+		assertThat(body.get("sendNow").asLong()).isEqualTo(2);
+		assertThat(body.get("heldForDigest").asLong()).isEqualTo(1);
+		assertThat(body.get("lineUsers").asLong()).isEqualTo(3);
+		assertThat(texts(body.get("sample"))).allMatch(s -> s.matches("u:[0-9a-f]{8}"))
+			.containsExactlyInAnyOrder(UserIds.masked(byMeasure), UserIds.masked(byCity), UserIds.masked(overTheCap));
+		assertThat(body.toString()).doesNotContain(byMeasure, byCity, overTheCap);
+		assertThat(body.get("text").asText()).contains(BOUSAI_TITLE, "B（目標どおりに実施）", "A（目標を上回って実施）");
+
+		await().during(QUIET).atMost(QUIET.plusSeconds(2)).until(() -> line.requests(MULTICAST).isEmpty());
+		assertThat(stored()).isEqualTo(before);
+		assertThat(dailyCounts.read(today, DailyCounts.bucket(byCity))).doesNotContainKey(byCity);
+		assertThat(admin().getForEntity("/admin/api/changes/{id}/delivery", String.class, change.id()).getStatusCode())
+			.as("no delivery while the change waits").isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(admin().postForEntity("/admin/api/changes/{id}/preview", null, String.class, "no-such-change")
+			.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+	}
+
+	@Test
+	void deliveriesAreListedWithTheirCountsAndFoundByChange() {
+		String byMeasure = lineUser();
+		String byCity = lineUser();
+		follow(byMeasure, Topic.measure(BOUSAI));
+		follow(byCity, Topic.city("多治見市"));
+		RatingChange change = record(mongo, events, change(BOUSAI, BOUSAI_TITLE, "B", "A"));
+
+		assertThat(admin().postForEntity("/admin/api/changes/{id}/urgent", null, Void.class, change.id()).getStatusCode())
+			.isEqualTo(HttpStatus.NO_CONTENT);
+
+		await().atMost(WAIT).until(() -> {
+			ResponseEntity<JsonNode> report = admin().getForEntity("/admin/api/changes/{id}/delivery", JsonNode.class,
+					change.id());
+			return report.getStatusCode() == HttpStatus.OK && report.getBody().get("batchesSent").asInt() == 1;
+		});
+		JsonNode ofChange = admin().getForObject("/admin/api/changes/{id}/delivery", JsonNode.class, change.id());
+		assertThat(ofChange.get("kind").asText()).isEqualTo("CHANGES");
+		assertThat(texts(ofChange.get("changeIds"))).containsExactly(change.id());
+		assertThat(ofChange.get("state").asText()).isEqualTo("PLANNED");
+		assertThat(ofChange.get("urgent").asBoolean()).isTrue();
+		assertThat(ofChange.get("recipients").asInt()).isEqualTo(2);
+		assertThat(ofChange.get("recipientsSent").asLong()).isEqualTo(2);
+		assertThat(ofChange.get("batchesPending").asInt()).isZero();
+		assertThat(ofChange.get("batchesFailed").asInt()).isZero();
+		assertThat(line.multicastRecipients()).isEqualTo(Map.of(byMeasure, 1, byCity, 1));
+
+		String id = ofChange.get("id").asText();
+		assertThat(admin().getForObject("/admin/api/deliveries/{id}", JsonNode.class, id)).isEqualTo(ofChange);
+		ResponseEntity<JsonNode> list = admin().getForEntity("/admin/api/deliveries?limit=5", JsonNode.class);
+		assertThat(list.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(list.getBody().get("deliveries").size()).isBetween(1, 5);
+		assertThat(list.getBody().get("deliveries").get(0)).as("newest first").isEqualTo(ofChange);
+		assertThat(list.getBody().get("quotaPause").asText()).isEmpty();
+
+		assertThat(admin().getForEntity("/admin/api/deliveries/{id}", String.class, "no-such-delivery").getStatusCode())
+			.isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(admin().getForEntity("/admin/api/changes/{id}/delivery", String.class, "no-such-change").getStatusCode())
+			.isEqualTo(HttpStatus.NOT_FOUND);
+	}
+
+	@Test
+	void aDryRunAnnouncementTellsWhoWouldGetItAndSendsNothing() {
+		String byCity = lineUser();
+		String otherCity = lineUser();
+		follow(byCity, Topic.city("多治見市"));
+		follow(otherCity, Topic.city("各務原市"));
+		Map<String, Long> before = stored();
+
+		ResponseEntity<JsonNode> preview = admin().postForEntity("/admin/api/announcements",
+				Map.of("topics", List.of("city:多治見市"), "text", "市役所の窓口が変わります。", "dryRun", true), JsonNode.class);
+		ResponseEntity<JsonNode> longest = admin().postForEntity("/admin/api/announcements",
+				Map.of("topics", List.of("city:多治見市"), "text", "あ".repeat(2000), "dryRun", true), JsonNode.class);
+
+		assertThat(preview.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(preview.getBody().get("recipients").asLong()).isEqualTo(1);
+		assertThat(preview.getBody().get("sendNow").asLong()).isEqualTo(1);
+		assertThat(texts(preview.getBody().get("sample"))).containsExactly(UserIds.masked(byCity));
+		assertThat(preview.getBody().get("text").asText()).isEqualTo("【施策ナビ】お知らせ\n市役所の窓口が変わります。");
+		assertThat(longest.getStatusCode()).as("2000 characters are allowed").isEqualTo(HttpStatus.OK);
+		await().during(QUIET).atMost(QUIET.plusSeconds(2)).until(() -> line.requests(MULTICAST).isEmpty());
+		assertThat(stored()).isEqualTo(before);
+	}
+
+	@Test
+	void anAnnouncementReachesExactlyTheFollowersOfItsSegmentOnce() {
+		String byCity = lineUser();
+		String alsoByCity = lineUser();
+		String byMeasureOnly = lineUser();
+		String otherCity = lineUser();
+		String blocked = lineUser();
+		follow(byCity, Topic.city("多治見市"));
+		follow(alsoByCity, Topic.city("多治見市"));
+		follow(alsoByCity, Topic.city("各務原市"));
+		follow(byMeasureOnly, Topic.measure(BOUSAI));
+		follow(otherCity, Topic.city("各務原市"));
+		follow(blocked, Topic.city("多治見市"));
+		subscriptions.blocked(blocked);
+
+		ResponseEntity<JsonNode> created = admin().postForEntity("/admin/api/announcements",
+				Map.of("topics", List.of("city:多治見市"), "text", "市役所の窓口が変わります。"), JsonNode.class);
+
+		assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		String id = created.getBody().get("id").asText();
+		assertThat(created.getBody().get("kind").asText()).isEqualTo("ANNOUNCEMENT");
+		await().atMost(WAIT).until(() -> report(id).get("batchesSent").asInt() == 1);
+		await().during(QUIET).atMost(QUIET.plusSeconds(2)).until(() -> line.requests(MULTICAST).size() == 1);
+		assertThat(line.multicastRecipients()).isEqualTo(Map.of(byCity, 1, alsoByCity, 1));
+		assertThat(line.accepted(MULTICAST).getFirst().json().at("/messages/0/text").asText())
+			.isEqualTo("【施策ナビ】お知らせ\n市役所の窓口が変わります。");
+		assertThat(report(id).get("recipients").asInt()).isEqualTo(2);
+
+		ResponseEntity<JsonNode> cancel = admin().postForEntity("/admin/api/deliveries/{id}/cancel", null, JsonNode.class, id);
+		assertThat(cancel.getStatusCode()).as("already sent").isEqualTo(HttpStatus.CONFLICT);
+		assertThat(cancel.getBody().get("state").asText()).isEqualTo("PLANNED");
+	}
+
+	@Test
+	void aScheduledAnnouncementWaitsForItsTimeAndCanBeCancelledUntilThen() {
+		String tajimi = lineUser();
+		String kakamigahara = lineUser();
+		follow(tajimi, Topic.city("多治見市"));
+		follow(kakamigahara, Topic.city("各務原市"));
+		OffsetDateTime soon = OffsetDateTime.now(ZoneOffset.ofHours(9)).plusSeconds(5);
+
+		JsonNode withdrawn = announce("city:各務原市", "まもなく説明会が始まります。", soon);
+		ResponseEntity<JsonNode> cancelled = admin().postForEntity("/admin/api/deliveries/{id}/cancel", null,
+				JsonNode.class, withdrawn.get("id").asText());
+		JsonNode kept = announce("city:多治見市", "まもなく説明会が始まります。", soon);
+		JsonNode later = announce("city:多治見市", "来月の説明会のお知らせです。", OffsetDateTime.now(ZoneOffset.ofHours(9)).plusHours(1));
+
+		assertThat(cancelled.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(cancelled.getBody().get("state").asText()).isEqualTo("CANCELLED");
+		assertThat(later.get("state").asText()).isEqualTo("PLANNING");
+
+		await().atMost(WAIT).until(() -> line.multicastRecipients().containsKey(tajimi));
+		await().during(QUIET).atMost(QUIET.plusSeconds(2)).until(() -> line.requests(MULTICAST).size() == 1);
+		assertThat(line.multicastRecipients()).isEqualTo(Map.of(tajimi, 1));
+		assertThat(line.accepted(MULTICAST).getFirst().json().at("/messages/0/text").asText()).contains("まもなく説明会");
+		assertThat(report(kept.get("id").asText()).get("state").asText()).isEqualTo("PLANNED");
+		assertThat(report(later.get("id").asText()).get("state").asText()).isEqualTo("PLANNING");
+		assertThat(report(withdrawn.get("id").asText()).get("state").asText()).isEqualTo("CANCELLED");
+
+		ResponseEntity<JsonNode> cancelLater = admin().postForEntity("/admin/api/deliveries/{id}/cancel", null,
+				JsonNode.class, later.get("id").asText());
+		assertThat(cancelLater.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(cancelLater.getBody().get("state").asText()).isEqualTo("CANCELLED");
+		assertThat(admin().postForEntity("/admin/api/deliveries/{id}/cancel", null, String.class, "no-such-delivery")
+			.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+	}
+
+	@Test
+	void badRequestsAreRefusedWithTheReasonAndNeverA500() {
+		follow(lineUser(), Topic.city("多治見市"));
+		long deliveries = mongo.count(new Query(), Delivery.class);
+		List<Refused> refused = List.of(new Refused("colour:red", "お知らせ", "'colour:red' is not a topic"),
+				new Refused("city:", "お知らせ", "'city:' is not a topic"),
+				new Refused("city:東京都", "お知らせ", "'city:東京都' names nothing that exists"),
+				new Refused("city:多治見市", "", "needs a text"), new Refused("city:多治見市", "   ", "needs a text"),
+				new Refused("city:多治見市", "あ".repeat(2001), "at most 2000 characters"));
+
+		for (Refused bad : refused) {
+			for (boolean dryRun : List.of(false, true)) {
+				ResponseEntity<JsonNode> answer = admin().postForEntity("/admin/api/announcements",
+						Map.of("topics", List.of(bad.topic()), "text", bad.text(), "dryRun", dryRun), JsonNode.class);
+				assertThat(answer.getStatusCode()).as(bad + " dryRun=" + dryRun).isEqualTo(HttpStatus.BAD_REQUEST);
+				assertThat(answer.getBody().get("detail").asText()).as(bad.toString()).contains(bad.reason());
+			}
+		}
+
+		ResponseEntity<JsonNode> malformed = admin().postForEntity("/admin/api/announcements",
+				json("{\"topics\": [\"city:多治見市\"], \"text\": "), JsonNode.class);
+		ResponseEntity<JsonNode> badTime = admin().postForEntity("/admin/api/announcements",
+				json("{\"topics\": [\"city:多治見市\"], \"text\": \"お知らせ\", \"sendAt\": \"来週\"}"), JsonNode.class);
+		assertThat(malformed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(badTime.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		for (ResponseEntity<JsonNode> answer : List.of(malformed, badTime)) {
+			assertThat(answer.getBody().get("detail").asText()).as("about announcements, not evaluations")
+				.contains("text").doesNotContain("評価");
+		}
+
+		for (String limit : List.of("0", "-1", "201", "many")) {
+			ResponseEntity<JsonNode> answer = admin().getForEntity("/admin/api/deliveries?limit=" + limit, JsonNode.class);
+			assertThat(answer.getStatusCode()).as("limit=" + limit).isEqualTo(HttpStatus.BAD_REQUEST);
+			assertThat(answer.getBody().get("detail").asText()).as("limit=" + limit).contains("limit");
+		}
+
+		await().during(QUIET).atMost(QUIET.plusSeconds(2)).until(() -> line.requests(MULTICAST).isEmpty());
+		assertThat(mongo.count(new Query(), Delivery.class)).isEqualTo(deliveries);
+	}
+
+	private record Refused(String topic, String text, String reason) {
+	}
+
+	private JsonNode announce(String topic, String text, OffsetDateTime at) {
+		ResponseEntity<JsonNode> answer = admin().postForEntity("/admin/api/announcements",
+				Map.of("topics", List.of(topic), "text", text, "sendAt", at.toString()), JsonNode.class);
+		assertThat(answer.getStatusCode()).as(String.valueOf(answer.getBody())).isEqualTo(HttpStatus.CREATED);
+		return answer.getBody();
+	}
+
+	private JsonNode report(String deliveryId) {
+		return admin().getForObject("/admin/api/deliveries/{id}", JsonNode.class, deliveryId);
+	}
+
+	/** How many documents notifications keep of each kind: a dry run must not change any of them. */
+	private Map<String, Long> stored() {
+		Map<String, Long> counts = new LinkedHashMap<>();
+		for (String collection : List.of("deliveries", "delivery_chunks", DailyCounts.COLLECTION, "held_notices",
+				"delivery_messages")) {
+			counts.put(collection, mongo.count(new Query(), collection));
+		}
+		counts.put("messages counted for the daily cap", mongo.findAll(Document.class, DailyCounts.COLLECTION).stream()
+			.flatMap(day -> day.get("counts", Document.class).values().stream())
+			.mapToLong(count -> ((Number) count).longValue())
+			.sum());
+		return counts;
+	}
+
+	private void follow(String user, Topic topic) {
+		assertThat(subscriptions.follow(user, topic)).isEqualTo(Subscriptions.Outcome.ADDED);
+	}
+
+	private TestRestTemplate admin() {
+		return http.withBasicAuth("admin", "test-secret");
+	}
+
+	private static List<String> texts(JsonNode array) {
+		List<String> texts = new ArrayList<>();
+		array.forEach(node -> texts.add(node.asText()));
+		return texts;
+	}
+
+	private static HttpEntity<String> json(String body) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		return new HttpEntity<>(body, headers);
+	}
+
+	private static FakeLine start() {
+		try {
+			return new FakeLine();
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+}
