@@ -183,7 +183,9 @@ class Planner {
 			}
 		});
 		Instant now = clock.instant();
-		Chunk chunk = new Chunk(Chunk.id(delivery.id(), number), delivery.id(), number, delivery.urgent(), batches,
+		// read again: an administrator may have marked the delivery urgent while it was being planned
+		boolean urgent = mongo.exists(Query.query(where("_id").is(delivery.id()).and("urgent").is(true)), Delivery.class);
+		Chunk chunk = new Chunk(Chunk.id(delivery.id(), number), delivery.id(), number, urgent, batches,
 				lastUserId, now, null, Instant.EPOCH, batches.isEmpty(), now);
 		try {
 			mongo.insert(chunk);
