@@ -59,24 +59,17 @@ class NotificationsAdminApiTest {
 	static final String MULTICAST = "/v2/bot/message/multicast";
 	static final Duration WAIT = Duration.ofSeconds(30);
 	static final Duration QUIET = Duration.ofSeconds(2);
-	static final FakeLine line = start();
+	static final FakeLine line = NotifyFixture.fakeLine();
 
 	@TempDir
 	static Path dataDir;
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("shisaku.data-dir", () -> dataDir.toString());
-		registry.add("shisaku.admin.password", () -> "test-secret");
-		registry.add("line.bot.channel-secret", () -> "test-channel-secret");
-		registry.add("line.bot.channel-token", () -> "test-channel-token");
-		registry.add("line.bot.api-end-point", line::baseUrl);
-		registry.add("line.bot.blob-end-point", line::baseUrl);
+		NotifyFixture.fastNotificationsWith(line, dataDir, registry);
 		registry.add("shisaku.notify.send-window", () -> "");
 		registry.add("shisaku.notify.coalesce", () -> "1h");
 		registry.add("shisaku.notify.daily-cap", () -> "3");
-		registry.add("shisaku.notify.poll-interval", () -> "100ms");
-		registry.add("shisaku.notify.retry-backoff", () -> "100ms");
 	}
 
 	@Autowired
@@ -159,8 +152,10 @@ class NotificationsAdminApiTest {
 		follow(overTheCap, Topic.city("多治見市"));
 		follow(otherCity, Topic.city("各務原市"));
 		LocalDate today = LocalDate.now(SendWindow.TOKYO);
-		for (int i = 0; i < 3; i++) {
-			dailyCounts.add(today, List.of(overTheCap));
+		try (DailyCounts.Counter counter = dailyCounts.counter(today)) {
+			for (int i = 0; i < 3; i++) {
+				counter.add(overTheCap);
+			}
 		}
 		RatingChange change = record(mongo, events, change(BOUSAI, BOUSAI_TITLE, "B", "A"));
 		Map<String, Long> before = stored();
@@ -181,7 +176,9 @@ class NotificationsAdminApiTest {
 
 		await().during(QUIET).atMost(QUIET.plusSeconds(2)).until(() -> line.requests(MULTICAST).isEmpty());
 		assertThat(stored()).isEqualTo(before);
-		assertThat(dailyCounts.read(today, DailyCounts.bucket(byCity))).doesNotContainKey(byCity);
+		try (DailyCounts.Counter counter = dailyCounts.counter(today)) {
+			assertThat(counter.count(byCity)).isZero();
+		}
 		assertThat(admin().getForEntity("/admin/api/changes/{id}/delivery", String.class, change.id()).getStatusCode())
 			.as("no delivery while the change waits").isEqualTo(HttpStatus.NOT_FOUND);
 		assertThat(admin().postForEntity("/admin/api/changes/{id}/preview", null, String.class, "no-such-change")
@@ -407,12 +404,4 @@ class NotificationsAdminApiTest {
 		return new HttpEntity<>(body, headers);
 	}
 
-	private static FakeLine start() {
-		try {
-			return new FakeLine();
-		}
-		catch (IOException e) {
-			throw new IllegalStateException(e);
-		}
-	}
 }

@@ -40,23 +40,16 @@ class NotificationsTest {
 
 	static final String MULTICAST = "/v2/bot/message/multicast";
 	static final Duration WAIT = Duration.ofSeconds(30);
-	static final FakeLine line = start();
+	static final FakeLine line = NotifyFixture.fakeLine();
 
 	@TempDir
 	static Path dataDir;
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("shisaku.data-dir", () -> dataDir.toString());
-		registry.add("line.bot.channel-secret", () -> "test-channel-secret");
-		registry.add("line.bot.channel-token", () -> "test-channel-token");
-		registry.add("line.bot.api-end-point", line::baseUrl);
-		registry.add("line.bot.blob-end-point", line::baseUrl);
-		registry.add("line.bot.read-timeout", () -> "1s");
+		NotifyFixture.fastNotificationsWith(line, dataDir, registry);
 		registry.add("shisaku.notify.send-window", () -> "");
 		registry.add("shisaku.notify.coalesce", () -> "1s");
-		registry.add("shisaku.notify.poll-interval", () -> "100ms");
-		registry.add("shisaku.notify.retry-backoff", () -> "100ms");
 		registry.add("shisaku.notify.quota-check-from", () -> "3");
 		registry.add("shisaku.notify.daily-cap", () -> "2");
 	}
@@ -292,14 +285,6 @@ class NotificationsTest {
 		return texts;
 	}
 
-	private static FakeLine start() {
-		try {
-			return new FakeLine();
-		}
-		catch (java.io.IOException e) {
-			throw new IllegalStateException(e);
-		}
-	}
 
 	/** Puts a held notice in place for a user, as a capped delivery would. */
 	private record HeldNoticesAccess(MongoTemplate mongo) {

@@ -1,12 +1,17 @@
 package jp.shisakunavi.notify;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
+import jp.shisakunavi.linefake.FakeLine;
 import jp.shisakunavi.plan.RatingChange;
 import jp.shisakunavi.plan.RatingsChanged;
 
@@ -30,6 +35,31 @@ final class NotifyFixture {
 		mongo.insert(change);
 		events.publishEvent(new RatingsChanged(List.of(change.id())));
 		return change;
+	}
+
+	/**
+	 * The service on its own data directory, with LINE played by the fake, an admin password, and notification
+	 * workers that look for work and retry quickly; each test adds its send window, coalescing and cap.
+	 */
+	static void fastNotificationsWith(FakeLine line, Path dataDir, DynamicPropertyRegistry registry) {
+		registry.add("shisaku.data-dir", dataDir::toString);
+		registry.add("shisaku.admin.password", () -> "test-secret");
+		registry.add("line.bot.channel-secret", () -> "test-channel-secret");
+		registry.add("line.bot.channel-token", () -> "test-channel-token");
+		registry.add("line.bot.api-end-point", line::baseUrl);
+		registry.add("line.bot.blob-end-point", line::baseUrl);
+		registry.add("line.bot.read-timeout", () -> "1s");
+		registry.add("shisaku.notify.poll-interval", () -> "100ms");
+		registry.add("shisaku.notify.retry-backoff", () -> "100ms");
+	}
+
+	static FakeLine fakeLine() {
+		try {
+			return new FakeLine();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
 	}
 
 	static String lineUser() {

@@ -51,23 +51,16 @@ class NotifyWindowTest {
 	static final Duration WAIT = Duration.ofSeconds(30);
 	static final Duration QUIET = Duration.ofSeconds(3);
 	static final String CLOSED_WINDOW = closedWindow();
-	static final FakeLine line = start();
+	static final FakeLine line = NotifyFixture.fakeLine();
 
 	@TempDir
 	static Path dataDir;
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("shisaku.data-dir", () -> dataDir.toString());
-		registry.add("shisaku.admin.password", () -> "test-secret");
-		registry.add("line.bot.channel-secret", () -> "test-channel-secret");
-		registry.add("line.bot.channel-token", () -> "test-channel-token");
-		registry.add("line.bot.api-end-point", line::baseUrl);
-		registry.add("line.bot.blob-end-point", line::baseUrl);
+		NotifyFixture.fastNotificationsWith(line, dataDir, registry);
 		registry.add("shisaku.notify.send-window", () -> CLOSED_WINDOW);
 		registry.add("shisaku.notify.coalesce", () -> "200ms");
-		registry.add("shisaku.notify.poll-interval", () -> "100ms");
-		registry.add("shisaku.notify.retry-backoff", () -> "100ms");
 	}
 
 	@Autowired
@@ -193,12 +186,4 @@ class NotifyWindowTest {
 		return now.plusHours(2).format(hhmm) + "-" + now.plusHours(3).format(hhmm);
 	}
 
-	private static FakeLine start() {
-		try {
-			return new FakeLine();
-		}
-		catch (IOException e) {
-			throw new IllegalStateException(e);
-		}
-	}
 }
