@@ -78,18 +78,24 @@ final class NoticeText {
 	private static String line(RatingChange change) {
 		String year = FiscalYear.format(change.fiscalYear());
 		String now = rating(change.newRating(), change.newMeaning());
+		String before = rating(change.oldRating(), change.oldMeaning());
 		return switch (change.kind()) {
-			case CORRECTION -> year + "の評価が訂正されました：" + rating(change.oldRating(), change.oldMeaning()) + " → " + now;
-			case COMPLETED -> year + "に完了しました：" + now;
-			case ABOLISHED -> year + "に廃止・休止になりました：" + now;
-			case NEW_YEAR -> year + "の評価：" + rating(change.oldRating(), change.oldMeaning()) + " → " + now;
+			case CORRECTION -> year + "の評価が訂正されました：" + before + " → " + now;
+			case COMPLETED -> year + "に完了しました（評価：" + now + "）";
+			case ABOLISHED -> year + "に廃止・休止になりました（評価：" + now + "）";
+			case NEW_YEAR -> year + "の評価：" + now + "\n　前回の評価：" + before;
 		};
 	}
 
+	/** A symbol with what it means in the plan's legend, without the legend's closing 。. */
 	private static String rating(String symbol, String meaning) {
 		if (symbol == null) {
 			return "評価なし";
 		}
-		return meaning == null || meaning.isBlank() ? symbol : symbol + "（" + meaning + "）";
+		if (meaning == null || meaning.isBlank()) {
+			return symbol;
+		}
+		String plain = meaning.strip();
+		return symbol + "（" + (plain.endsWith("。") ? plain.substring(0, plain.length() - 1) : plain) + "）";
 	}
 }
