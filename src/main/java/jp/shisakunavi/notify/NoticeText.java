@@ -1,5 +1,6 @@
 package jp.shisakunavi.notify;
 
+import java.util.Comparator;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -39,7 +40,7 @@ final class NoticeText {
 			return "【施策ナビ】評価が変わりました\n" + change.municipality() + "「" + change.unitTitle() + "」\n" + line(change)
 					+ FOOTER;
 		}
-		return "【施策ナビ】" + changes.size() + "件の施策の評価が変わりました\n" + list(changes) + FOOTER;
+		return "【施策ナビ】評価の変更が" + changes.size() + "件あります\n" + list(changes) + FOOTER;
 	}
 
 	static String digest(List<RatingChange> changes) {
@@ -65,9 +66,13 @@ final class NoticeText {
 		}
 	}
 
+	/** By city, then fiscal year, then in the plan's order. */
 	private static String list(List<RatingChange> changes) {
 		StringBuilder text = new StringBuilder();
-		changes.stream().limit(LISTED).forEach(change -> text.append("\n・").append(change.municipality()).append("「")
+		changes.stream()
+			.sorted(Comparator.comparing(RatingChange::municipality).thenComparingInt(RatingChange::fiscalYear)
+				.thenComparing(RatingChange::unitId))
+			.limit(LISTED).forEach(change -> text.append("\n・").append(change.municipality()).append("「")
 			.append(change.unitTitle()).append("」\n　").append(line(change)));
 		if (changes.size() > LISTED) {
 			text.append("\nほか").append(changes.size() - LISTED).append("件");
