@@ -42,6 +42,7 @@ class Dispatcher implements DisposableBean {
 	static final String LEASE = "notify-dispatcher";
 	private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 	private static final Duration LEASE_TIME = Duration.ofMinutes(2);
+	private static final Duration SIMULATOR_NOTICES_KEPT = Duration.ofDays(7);
 
 	private final String owner = "dispatcher-" + UUID.randomUUID();
 	private final MongoTemplate mongo;
@@ -51,6 +52,7 @@ class Dispatcher implements DisposableBean {
 	private final Leases leases;
 	private final HeldNotices heldNotices;
 	private final DailyCounts dailyCounts;
+	private final SimulatorInbox simulatorInbox;
 	private final NotifyProperties properties;
 	private final SendWindow window;
 	private final Clock clock;
@@ -59,7 +61,8 @@ class Dispatcher implements DisposableBean {
 	private volatile boolean running = true;
 
 	Dispatcher(MongoTemplate mongo, RatingChanges ratingChanges, Planner planner, Senders senders, Leases leases,
-			HeldNotices heldNotices, DailyCounts dailyCounts, NotifyProperties properties, Clock clock) {
+			HeldNotices heldNotices, DailyCounts dailyCounts, SimulatorInbox simulatorInbox, NotifyProperties properties,
+			Clock clock) {
 		this.mongo = mongo;
 		this.ratingChanges = ratingChanges;
 		this.planner = planner;
@@ -67,6 +70,7 @@ class Dispatcher implements DisposableBean {
 		this.leases = leases;
 		this.heldNotices = heldNotices;
 		this.dailyCounts = dailyCounts;
+		this.simulatorInbox = simulatorInbox;
 		this.properties = properties;
 		this.window = SendWindow.parse(properties.sendWindow());
 		this.clock = clock;
@@ -124,6 +128,7 @@ class Dispatcher implements DisposableBean {
 			senders.wake();
 		}
 		dailyCounts.purgeBefore(window.sendingDay(now).minusDays(1));
+		simulatorInbox.purgeBefore(now.minus(SIMULATOR_NOTICES_KEPT));
 	}
 
 	private void collectChanges(Instant now) {

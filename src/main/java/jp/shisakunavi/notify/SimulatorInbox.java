@@ -55,6 +55,11 @@ public class SimulatorInbox implements PersonalData {
 		return notices.stream().map(Notice::json).toList();
 	}
 
+	/** Notices nobody came back for: simulator sessions are short. */
+	void purgeBefore(Instant before) {
+		mongo.remove(Query.query(where("receivedAt").lt(before)), Notice.class);
+	}
+
 	@Override
 	public void erase(String userId) {
 		mongo.remove(Query.query(where("userId").is(userId)), Notice.class);

@@ -6,9 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
@@ -33,7 +31,6 @@ public class Subscriptions {
 		this.topics = topics;
 		this.clock = clock;
 		this.eraseListeners = eraseListeners;
-		mongo.indexOps(Subscriber.class).createIndex(new Index().on("topics", Sort.Direction.ASC));
 	}
 
 	/** What can happen when a citizen asks to follow a topic. */

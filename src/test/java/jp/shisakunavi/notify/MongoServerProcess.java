@@ -2,6 +2,11 @@ package jp.shisakunavi.notify;
 
 import java.net.InetSocketAddress;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.Level;
+
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
@@ -15,6 +20,8 @@ public final class MongoServerProcess {
 	}
 
 	public static void main(String[] args) throws InterruptedException {
+		// without a configuration logback logs every command at DEBUG, which would slow the server down
+		((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
 		MongoServer server = new MongoServer(new MemoryBackend());
 		InetSocketAddress address = server.bind();
 		System.out.println("port=" + address.getPort());

@@ -3,12 +3,11 @@ package jp.shisakunavi.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,17 +55,19 @@ class NotifyBenchmark {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) throws IOException {
+		// its log goes to a file: an unread pipe would fill up and stop the server
+		Path log = Files.createTempFile("notify-benchmark-db", ".log");
 		database = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Xmx8g", "-cp",
 				System.getProperty("java.class.path"), MongoServerProcess.class.getName())
-			.redirectError(ProcessBuilder.Redirect.DISCARD).start();
-		BufferedReader output = new BufferedReader(new InputStreamReader(database.getInputStream(), StandardCharsets.UTF_8));
-		String line;
-		do {
-			line = output.readLine();
+			.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		String port = null;
+		for (int i = 0; i < 600 && port == null; i++) {
+			port = Files.readAllLines(log).stream().filter(l -> l.startsWith("port=")).map(l -> l.substring(5)).findFirst()
+				.orElse(null);
+			sleep(100);
 		}
-		while (line != null && !line.startsWith("port="));
-		String port = line == null ? "0" : line.substring("port=".length());
-		registry.add("shisaku.mongodb-uri", () -> "mongodb://127.0.0.1:" + port + "/bench");
+		String found = port;
+		registry.add("shisaku.mongodb-uri", () -> "mongodb://127.0.0.1:" + found + "/bench");
 		registry.add("shisaku.data-dir", () -> dataDir.toString());
 		registry.add("line.bot.channel-secret", () -> "bench-secret");
 		registry.add("line.bot.channel-token", () -> "bench-token");
@@ -186,6 +187,15 @@ class NotifyBenchmark {
 		}
 		if (!batch.isEmpty()) {
 			subscriptions.insertMany(batch);
+		}
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
