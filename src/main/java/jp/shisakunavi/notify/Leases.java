@@ -54,5 +54,4 @@ class Leases {
 	@Document("leases")
 	record Lease(@Id String id, String owner, Instant until) {
 	}
-
 }

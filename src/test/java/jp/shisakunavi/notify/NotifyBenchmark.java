@@ -89,6 +89,9 @@ class NotifyBenchmark {
 	@Autowired
 	Deliveries deliveries;
 
+	@Autowired
+	QuotaPause quotaPause;
+
 	@AfterAll
 	static void stop() {
 		fake.close();
@@ -107,11 +110,13 @@ class NotifyBenchmark {
 		}
 		List<String> rows = new ArrayList<>();
 		for (int followers : sizes) {
-			rows.add(run(followers));
+			rows.add(run(followers, false));
+			rows.add(run(followers, true));
 		}
 		System.out.println();
 		System.out.println("| followers | batches | lower bound | planned after | all handed over after | vs bound | 429s | heap before | peak heap | heap after GC |");
 		System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+		System.out.println("(\"planned ahead\": planned while sending waits, as outside the send window; times from the start of sending)");
 		rows.forEach(System.out::println);
 		if (profile != null) {
 			profile.dump(Path.of(recording));
@@ -122,15 +127,24 @@ class NotifyBenchmark {
 				+ System.getProperty("java.version") + ")");
 	}
 
-	private String run(int followers) throws Exception {
-		mongo.dropCollection(Subscriber.class);
+	/**
+	 * One change to the followers: planned and sent at once (sending follows planning chunk by chunk), or planned
+	 * ahead while sending waits, as it does outside the send window, and then sent.
+	 */
+	private String run(int followers, boolean plannedAhead) throws Exception {
 		mongo.dropCollection(Chunk.class);
 		mongo.dropCollection(Delivery.class);
 		mongo.dropCollection(DailyCounts.COLLECTION);
 		fake.reset();
 		fake.checkOneIn(Integer.MAX_VALUE);
 		fake.limitRate(MULTICAST, 200);
-		seed(followers);
+		if (mongo.count(new org.springframework.data.mongodb.core.query.Query(), Subscriber.class) != followers) {
+			mongo.dropCollection(Subscriber.class);
+			seed(followers);
+		}
+		if (plannedAhead) {
+			quotaPause.pause("benchmark: sending waits until planning is done");
+		}
 
 		System.gc();
 		MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
@@ -151,6 +165,12 @@ class NotifyBenchmark {
 		RatingChange change = NotifyFixture.record(mongo, events,
 				NotifyFixture.change(NotifyFixture.BOUSAI, NotifyFixture.BOUSAI_TITLE, "B", "A"));
 		Instant start = Instant.now();
+		if (plannedAhead) {
+			await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(200))
+				.until(() -> deliveries.ofChange(change.id()).map(r -> r.state().equals("PLANNED")).orElse(false));
+			start = Instant.now();
+			deliveries.resumeAfterQuota();
+		}
 		await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofSeconds(1)).until(() -> deliveries.ofChange(change.id())
 			.map(r -> r.state().equals("PLANNED") && r.recipientsSent() == followers).orElse(false));
 		sampler.interrupt();
@@ -166,7 +186,8 @@ class NotifyBenchmark {
 		double bound = followers / 500.0 / 200.0;
 		double handedOver = Duration.between(start, last).toMillis() / 1000.0;
 		double planned = Duration.between(report.createdAt(), report.plannedAt()).toMillis() / 1000.0;
-		return String.format("| %,d | %,d | %.1f s | %.1f s | %.1f s | %+.0f%% | %d | %d MB | %d MB | %d MB |", followers,
+		return String.format("| %,d%s | %,d | %.1f s | %.1f s | %.1f s | %+.0f%% | %d | %d MB | %d MB | %d MB |", followers,
+				plannedAhead ? " planned ahead" : "",
 				report.batchesSent(), bound, planned, handedOver, (handedOver / bound - 1) * 100, refused, mb(before),
 				mb(peak.get()), mb(after));
 	}
