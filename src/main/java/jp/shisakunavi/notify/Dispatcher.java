@@ -12,8 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,9 +54,7 @@ class Dispatcher implements DisposableBean {
 	private final NotifyProperties properties;
 	private final SendWindow window;
 	private final Clock clock;
-	private final Semaphore wake = new Semaphore(0);
-	private final Thread thread = Thread.ofPlatform().name("notify-dispatch").unstarted(this::run);
-	private volatile boolean running = true;
+	private final Workers worker;
 
 	Dispatcher(MongoTemplate mongo, RatingChanges ratingChanges, Planner planner, Senders senders, Leases leases,
 			HeldNotices heldNotices, DailyCounts dailyCounts, SimulatorInbox simulatorInbox, NotifyProperties properties,
@@ -74,6 +70,12 @@ class Dispatcher implements DisposableBean {
 		this.properties = properties;
 		this.window = SendWindow.parse(properties.sendWindow());
 		this.clock = clock;
+		this.worker = new Workers("notify-dispatch", 1, properties.pollInterval(), () -> {
+			if (leases.acquire(LEASE, owner, LEASE_TIME)) {
+				dispatch();
+			}
+			return false;
+		});
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -81,7 +83,7 @@ class Dispatcher implements DisposableBean {
 		log.info("Notifications: send window {}, changes coalesced for {}, daily cap {}, {} multicasts/s",
 				window, properties.coalesce(), properties.dailyCap() == 0 ? "none" : properties.dailyCap(),
 				properties.multicastRate());
-		thread.start();
+		worker.start();
 	}
 
 	@EventListener
@@ -90,30 +92,7 @@ class Dispatcher implements DisposableBean {
 	}
 
 	void wake() {
-		wake.release();
-	}
-
-	private void run() {
-		while (running) {
-			try {
-				if (leases.acquire(LEASE, owner, LEASE_TIME)) {
-					dispatch();
-				}
-				wake.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-				wake.drainPermits();
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-			catch (RuntimeException e) {
-				if (!running) {
-					return;
-				}
-				log.error("Dispatching notifications failed; trying again shortly", e);
-				pause();
-			}
-		}
+		worker.wake();
 	}
 
 	/** One pass: new deliveries from changes and held notices, then plan what is due. */
@@ -182,20 +161,9 @@ class Dispatcher implements DisposableBean {
 		}
 	}
 
-	private void pause() {
-		try {
-			Thread.sleep(properties.pollInterval());
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-		}
-	}
-
 	@Override
 	public void destroy() throws InterruptedException {
-		running = false;
-		thread.interrupt();
-		thread.join(TimeUnit.SECONDS.toMillis(10));
+		worker.stop();
 		leases.release(LEASE, owner);
 	}
 }

@@ -10,11 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,10 +54,8 @@ class Senders implements DisposableBean {
 	private final SendWindow window;
 	private final Clock clock;
 	private final MeterRegistry meters;
-	private final Semaphore wake = new Semaphore(0);
 	private final Map<String, List<Message>> messages = new ConcurrentHashMap<>();
-	private final ExecutorService threads;
-	private volatile boolean running = true;
+	private final Workers workers;
 
 	Senders(MongoTemplate mongo, Multicasts multicasts, SimulatorInbox simulator, QuotaPause quota,
 			LineCredentials line, NotifyProperties properties, Clock clock, MeterRegistry meters) {
@@ -74,44 +68,23 @@ class Senders implements DisposableBean {
 		this.window = SendWindow.parse(properties.sendWindow());
 		this.clock = clock;
 		this.meters = meters;
-		this.threads = Executors.newFixedThreadPool(properties.senders(), Thread.ofPlatform().name("notify-send-", 0).factory());
+		this.workers = new Workers("notify-send", properties.senders(), properties.pollInterval(), () -> {
+			Chunk chunk = claim();
+			if (chunk != null) {
+				send(chunk);
+			}
+			return chunk != null;
+		});
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
 	void start() {
-		for (int i = 0; i < properties.senders(); i++) {
-			threads.execute(this::run);
-		}
+		workers.start();
 	}
 
 	/** New chunks were written: look now rather than at the next poll. */
 	void wake() {
-		wake.release(properties.senders());
-	}
-
-	private void run() {
-		while (running) {
-			try {
-				Chunk chunk = claim();
-				if (chunk != null) {
-					send(chunk);
-					continue;
-				}
-				wake.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-				wake.drainPermits();
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-			catch (RuntimeException e) {
-				if (!running) {
-					return;
-				}
-				log.error("Sending notifications failed; trying again shortly", e);
-				sleep(properties.pollInterval());
-			}
-		}
+		workers.wake();
 	}
 
 	/** Takes one chunk that is due, in the send window or urgent, and not leased by a live sender. */
@@ -245,19 +218,8 @@ class Senders implements DisposableBean {
 		return message.json();
 	}
 
-	private static void sleep(Duration duration) {
-		try {
-			Thread.sleep(duration);
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-		}
-	}
-
 	@Override
 	public void destroy() throws InterruptedException {
-		running = false;
-		threads.shutdownNow();
-		threads.awaitTermination(10, TimeUnit.SECONDS);
+		workers.stop();
 	}
 }
