@@ -58,7 +58,12 @@ class Audiences {
 	Stream<Recipient> followers(Map<String, Set<String>> keysByChange, String afterUserId) {
 		Set<String> all = new TreeSet<>();
 		keysByChange.values().forEach(all::addAll);
-		return subscribers(where("topics").in(all), afterUserId).map(s -> new Recipient(s.userId(),
+		if (keysByChange.size() == 1) {
+			// everyone found follows the one change: their topics need not be read
+			List<String> only = List.copyOf(keysByChange.keySet());
+			return subscribers(where("topics").in(all), afterUserId, false).map(s -> new Recipient(s.userId(), only));
+		}
+		return subscribers(where("topics").in(all), afterUserId, true).map(s -> new Recipient(s.userId(),
 				keysByChange.entrySet().stream()
 					.filter(e -> s.topics().stream().anyMatch(e.getValue()::contains))
 					.map(Map.Entry::getKey)
@@ -68,7 +73,7 @@ class Audiences {
 	/** An announcement's segment: followers of any of the topics; every citizen who follows anything when empty. */
 	Stream<Recipient> segment(List<String> topicKeys, String afterUserId) {
 		Criteria criteria = topicKeys.isEmpty() ? where("topics.0").exists(true) : where("topics").in(topicKeys);
-		return subscribers(criteria, afterUserId).map(s -> new Recipient(s.userId(), List.of()));
+		return subscribers(criteria, afterUserId, false).map(s -> new Recipient(s.userId(), List.of()));
 	}
 
 	long count(Criteria criteria) {
@@ -108,16 +113,16 @@ class Audiences {
 	 * Active subscribers matching the criteria after a user id, in id order. Read as plain documents in large
 	 * batches with only the fields needed: planning a million recipients reads a million of them.
 	 */
-	private Stream<Subscriber> subscribers(Criteria criteria, String afterUserId) {
+	private Stream<Subscriber> subscribers(Criteria criteria, String afterUserId, boolean withTopics) {
 		Query query = Query.query(criteria.and("active").is(true).and("_id").gt(afterUserId));
 		FindIterable<Document> found = mongo.getCollection(mongo.getCollectionName(Subscriber.class))
 			.find(query.getQueryObject())
-			.projection(new Document("topics", 1))
+			.projection(withTopics ? new Document("topics", 1) : new Document("_id", 1))
 			.sort(new Document("_id", 1))
 			.batchSize(BATCH);
 		MongoCursor<Document> cursor = found.iterator();
 		return StreamSupport.stream(Spliterators.spliteratorUnknownSize(cursor, Spliterator.ORDERED), false)
 			.onClose(cursor::close)
-			.map(d -> new Subscriber(d.getString("_id"), true, d.getList("topics", String.class), null));
+			.map(d -> new Subscriber(d.getString("_id"), true, withTopics ? d.getList("topics", String.class) : List.of(), null));
 	}
 }
