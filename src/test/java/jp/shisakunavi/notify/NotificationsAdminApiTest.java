@@ -8,7 +8,6 @@ import static jp.shisakunavi.notify.NotifyFixture.record;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -31,7 +30,6 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -100,12 +98,7 @@ class NotificationsAdminApiTest {
 	/** Each test starts with nothing left to send from the one before. */
 	@AfterEach
 	void settle() {
-		mongo.updateMulti(new Query(), Update.update("state", Delivery.State.CANCELLED), Delivery.class);
-		mongo.updateMulti(new Query(), Update.update("done", true), Chunk.class);
-		mongo.updateMulti(new Query(), Update.update("deliveryPlanned", true), RatingChange.class);
-		mongo.remove(new Query(), HeldNotices.HeldNotice.class);
-		mongo.remove(new Query(), DailyCounts.COLLECTION);
-		mongo.remove(new Query(), Subscriber.class);
+		NotifyFixture.settle(mongo);
 	}
 
 	@AfterAll

@@ -82,13 +82,7 @@ class NotificationsTest {
 	/** Each test starts with nothing left to send from the one before. */
 	@AfterEach
 	void settle() {
-		deliveries.resumeAfterQuota();
-		mongo.updateMulti(new org.springframework.data.mongodb.core.query.Query(),
-				org.springframework.data.mongodb.core.query.Update.update("state", "CANCELLED"), Delivery.class);
-		mongo.updateMulti(new org.springframework.data.mongodb.core.query.Query(),
-				org.springframework.data.mongodb.core.query.Update.update("done", true), Chunk.class);
-		mongo.remove(new org.springframework.data.mongodb.core.query.Query(), HeldNotices.HeldNotice.class);
-		mongo.remove(new org.springframework.data.mongodb.core.query.Query(), Subscriber.class);
+		NotifyFixture.settle(mongo);
 	}
 
 	@AfterAll

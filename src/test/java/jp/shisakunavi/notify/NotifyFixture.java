@@ -9,6 +9,8 @@ import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 import jp.shisakunavi.linefake.FakeLine;
@@ -51,6 +53,20 @@ final class NotifyFixture {
 		registry.add("line.bot.read-timeout", () -> "1s");
 		registry.add("shisaku.notify.poll-interval", () -> "100ms");
 		registry.add("shisaku.notify.retry-backoff", () -> "100ms");
+	}
+
+	/**
+	 * Nothing left to send from one test to the next: deliveries cancelled, chunks closed, waiting changes taken,
+	 * held notices, daily counts and subscribers gone, sending not paused.
+	 */
+	static void settle(MongoTemplate mongo) {
+		mongo.updateMulti(new Query(), Update.update("state", Delivery.State.CANCELLED), Delivery.class);
+		mongo.updateMulti(new Query(), Update.update("done", true), Chunk.class);
+		mongo.updateMulti(new Query(), Update.update("deliveryPlanned", true), RatingChange.class);
+		mongo.remove(new Query(), HeldNotices.HeldNotice.class);
+		mongo.remove(new Query(), DailyCounts.COLLECTION);
+		mongo.remove(new Query(), Subscriber.class);
+		mongo.remove(new Query(), QuotaPause.Paused.class);
 	}
 
 	static FakeLine fakeLine() {
