@@ -27,7 +27,8 @@ import jp.shisakunavi.plan.Section;
 /**
  * The themes citizens can follow (防災・安全, 子育て …), defined by words in {@code notify/themes.yaml} and derived
  * from the plans: a measure belongs to a theme when one of its words appears in what the measure says about
- * itself. Computed once per plan data and recomputed when plans change.
+ * itself. Computed once per plan data and recomputed when this instance writes plan data (themes depend on the
+ * plans' texts, which change only when a plan file is imported).
  */
 @Component
 class Themes {
@@ -35,6 +36,7 @@ class Themes {
 	private final List<Theme> themes = read();
 	private final Plans plans;
 	private final Map<String, Set<String>> byMeasure = new ConcurrentHashMap<>();
+	private final Map<String, List<String>> byCity = new ConcurrentHashMap<>();
 
 	Themes(Plans plans) {
 		this.plans = plans;
@@ -53,17 +55,20 @@ class Themes {
 
 	/** The themes that at least one measure of the city's plans belongs to, in the order of the file. */
 	List<String> available(String municipality) {
-		Set<String> found = plans.all().stream()
-			.filter(p -> p.municipality().equals(municipality))
-			.flatMap(p -> plans.measuresOf(p.id()).stream())
-			.flatMap(m -> of(m.id()).stream())
-			.collect(Collectors.toSet());
-		return names().stream().filter(found::contains).toList();
+		return byCity.computeIfAbsent(municipality, city -> {
+			Set<String> found = plans.all().stream()
+				.filter(p -> p.municipality().equals(city))
+				.flatMap(p -> plans.measuresOf(p.id()).stream())
+				.flatMap(m -> of(m.id()).stream())
+				.collect(Collectors.toSet());
+			return names().stream().filter(found::contains).toList();
+		});
 	}
 
 	@EventListener
 	void on(PlanDataChanged event) {
 		byMeasure.clear();
+		byCity.clear();
 	}
 
 	private Set<String> compute(Measure measure, Plan plan) {

@@ -1,14 +1,18 @@
 package jp.shisakunavi.notify;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import jp.shisakunavi.plan.Item;
 import jp.shisakunavi.plan.Measure;
 import jp.shisakunavi.plan.Plan;
+import jp.shisakunavi.plan.PlanDataChanged;
 import jp.shisakunavi.plan.Plans;
 import jp.shisakunavi.plan.RatingChange;
 
@@ -20,6 +24,7 @@ class Topics {
 
 	private final Plans plans;
 	private final Themes themes;
+	private final Map<String, List<String>> departments = new ConcurrentHashMap<>();
 
 	Topics(Plans plans, Themes themes) {
 		this.plans = plans;
@@ -59,12 +64,18 @@ class Topics {
 
 	/** The departments named in the city's plans, in the order they first appear. */
 	List<String> departments(String municipality) {
-		return plans.all().stream()
-			.filter(p -> p.municipality().equals(municipality))
+		return departments.computeIfAbsent(municipality, city -> plans.all().stream()
+			.filter(p -> p.municipality().equals(city))
 			.flatMap(p -> plans.measuresOf(p.id()).stream())
 			.flatMap(Measure::departmentNames)
 			.distinct()
-			.toList();
+			.toList());
+	}
+
+	/** Departments can change with any plan data written (evaluations name them too). */
+	@EventListener
+	void on(PlanDataChanged event) {
+		departments.clear();
 	}
 
 	/** Every topic whose followers a change concerns. */
