@@ -93,7 +93,7 @@ class Conversation {
 			default -> {
 			}
 		}
-		String chosen = citizens.find(userId).map(Citizen::municipality).orElse(null);
+		String chosen = chosen(userId);
 		Optional<String> city = cityNamedAlone(text);
 		if (city.isPresent()) {
 			if (!city.get().equals(chosen)) {
