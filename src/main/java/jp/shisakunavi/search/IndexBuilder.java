@@ -21,7 +21,9 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.SingleInstanceLockFactory;
 
 import jp.shisakunavi.faq.FaqEntry;
 import jp.shisakunavi.plan.Evaluation;
@@ -94,10 +96,13 @@ final class IndexBuilder {
 		Analyzer analyzer = new PerFieldAnalyzerWrapper(analysis.text(),
 				Map.of(TITLE_BIGRAMS, analysis.bigrams(), BODY_BIGRAMS, analysis.bigrams(), TITLE_READING,
 						analysis.reading()));
-		ByteBuffersDirectory directory = new ByteBuffersDirectory();
+		// Each file in one buffer: a search clones its inputs for every term, and a clone of one buffer is cheap.
+		ByteBuffersDirectory directory = new ByteBuffersDirectory(new SingleInstanceLockFactory(),
+				ByteBuffersDataOutput::new, ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER);
 		try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
 			// Analysis (Kuromoji) dominates; IndexWriter takes documents from several threads.
 			IntStream.range(0, units.size()).parallel().forEach(i -> add(writer, document(i, units.get(i))));
+			writer.forceMerge(1);
 			writer.commit();
 			return new IndexSearcher(DirectoryReader.open(directory));
 		}

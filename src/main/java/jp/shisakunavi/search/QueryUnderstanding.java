@@ -4,14 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -21,7 +19,7 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import jp.shisakunavi.plan.FiscalYear;
 import jp.shisakunavi.plan.Pillar;
 import jp.shisakunavi.plan.RatingScheme;
-import jp.shisakunavi.plan.RatingSymbol;
+import jp.shisakunavi.search.Catalog.Phrase;
 
 /**
  * Reads a question: which city, department, rating and fiscal year it names, and what it asks for (intent).
@@ -61,10 +59,10 @@ final class QueryUnderstanding {
 		String text = JapaneseAnalysis.normalize(question);
 		String upper = Normalizer.normalize(question, Normalizer.Form.NFKC).toUpperCase();
 
-		Optional<Match<Catalog.City>> named = findCity(text, catalog);
-		Catalog.City city = named.map(Match::value).orElseGet(() -> catalog.city(askerCity).orElse(null));
+		Optional<Phrase<Catalog.City>> named = Catalog.firstIn(text, catalog.cityNames());
+		Catalog.City city = named.map(Phrase::value).orElseGet(() -> catalog.city(askerCity).orElse(null));
 		if (named.isPresent()) {
-			text = named.get().cut(text);
+			text = named.get().cutFrom(text);
 		}
 
 		Integer fiscalYear = null;
@@ -76,19 +74,15 @@ final class QueryUnderstanding {
 
 		String beforeGroups = text;
 		String scanned = text;
-		String department = catalog.departments().stream()
-			.filter(d -> scanned.contains(JapaneseAnalysis.normalize(d)))
-			.findFirst()
-			.orElse(null);
+		String department = Catalog.firstIn(scanned, catalog.departments()).map(Phrase::value).orElse(null);
 		String rest = department == null ? text : text.replace(JapaneseAnalysis.normalize(department), " ");
 
-		Optional<Match<Pillar>> pillar = findPillar(rest, city, catalog);
+		Optional<Phrase<Pillar>> pillar = findPillar(rest, city, catalog);
 		if (pillar.isPresent()) {
-			rest = pillar.get().cut(rest);
+			rest = pillar.get().cutFrom(rest);
 		}
 
-		List<RatingScheme> schemes = city != null ? city.schemes()
-				: catalog.cities().stream().flatMap(c -> c.schemes().stream()).toList();
+		List<RatingScheme> schemes = city != null ? city.schemes() : catalog.schemes();
 		String rating = explicitRating(upper, schemes);
 		boolean ratingByMeaning = false;
 		if (rating != null) {
@@ -96,10 +90,10 @@ final class QueryUnderstanding {
 				.replaceAll("(?<![a-z])" + Pattern.quote(rating.toLowerCase()) + "(?![a-z])", " ");
 		}
 		else {
-			Optional<Match<String>> meaning = ratingByMeaning(rest, schemes);
+			Optional<Phrase<String>> meaning = Catalog.firstIn(rest, city != null ? city.meanings() : catalog.meanings());
 			if (meaning.isPresent()) {
 				rating = meaning.get().value();
-				rest = meaning.get().cut(rest);
+				rest = meaning.get().cutFrom(rest);
 				ratingByMeaning = true;
 			}
 		}
@@ -168,34 +162,26 @@ final class QueryUnderstanding {
 				|| text.contains("一覧") || text.contains("細目");
 	}
 
-	private static Optional<Match<Catalog.City>> findCity(String text, Catalog catalog) {
-		return catalog.cities().stream()
-			.flatMap(city -> city.aliases().stream().map(alias -> new Match<>(city, JapaneseAnalysis.normalize(alias))))
-			.sorted(Comparator.comparingInt((Match<Catalog.City> m) -> m.phrase().length()).reversed())
-			.filter(m -> text.contains(m.phrase()))
-			.findFirst();
-	}
-
 	/** A pillar by number (基本施策(2), 第1款) in the city's newest plan, or by its title in any plan. */
-	private static Optional<Match<Pillar>> findPillar(String text, Catalog.City city, Catalog catalog) {
+	private static Optional<Phrase<Pillar>> findPillar(String text, Catalog.City city, Catalog catalog) {
 		if (city != null) {
 			Matcher number = PILLAR_NUMBER.matcher(text);
 			if (number.find()) {
 				String found = number.group(1) != null ? number.group(1) : number.group(2);
 				Optional<Pillar> pillar = city.newest().pillar(found);
 				if (pillar.isPresent()) {
-					return Optional.of(new Match<>(pillar.get(), number.group()));
+					return Optional.of(new Phrase<>(pillar.get(), number.group()));
 				}
 			}
 		}
 		List<Catalog.City> cities = city != null ? List.of(city) : catalog.cities();
-		return cities.stream()
-			.flatMap(c -> c.plans().stream())
-			.flatMap(plan -> plan.pillars().stream())
-			.filter(p -> p.title() != null && p.title().length() >= 4)
-			.map(p -> new Match<>(p, JapaneseAnalysis.normalize(p.title())))
-			.filter(m -> text.contains(m.phrase()))
-			.findFirst();
+		for (Catalog.City candidate : cities) {
+			Optional<Phrase<Pillar>> found = Catalog.firstIn(text, candidate.pillars());
+			if (found.isPresent()) {
+				return found;
+			}
+		}
+		return Optional.empty();
 	}
 
 	private static String explicitRating(String upper, List<RatingScheme> schemes) {
@@ -209,28 +195,6 @@ final class QueryUnderstanding {
 			}
 		}
 		return null;
-	}
-
-	/** A rating's meaning written out (達成できなかった → C in 茅ヶ崎市), the longest meaning found first. */
-	private static Optional<Match<String>> ratingByMeaning(String text, List<RatingScheme> schemes) {
-		return schemes.stream()
-			.flatMap(s -> s.symbols().stream())
-			.flatMap(QueryUnderstanding::meaningPhrases)
-			.sorted(Comparator.comparingInt((Match<String> m) -> m.phrase().length()).reversed())
-			.filter(m -> text.contains(m.phrase()))
-			.findFirst();
-	}
-
-	private static Stream<Match<String>> meaningPhrases(RatingSymbol symbol) {
-		if (symbol.meaning() == null) {
-			return Stream.empty();
-		}
-		String meaning = JapaneseAnalysis.normalize(symbol.meaning()).replaceAll("[。.!]+$", "");
-		return Stream.concat(Stream.of(meaning), Stream.of(meaning.split("[・、,。()]|または")))
-			.map(String::strip)
-			.filter(p -> p.length() >= 2)
-			.distinct()
-			.map(p -> new Match<>(symbol.symbol(), p));
 	}
 
 	/**
@@ -292,13 +256,6 @@ final class QueryUnderstanding {
 	private static void add(String token, List<String> tokens, IndexSnapshot snapshot) {
 		if (!snapshot.questionWords().contains(token) && !tokens.contains(token)) {
 			tokens.add(token);
-		}
-	}
-
-	private record Match<T>(T value, String phrase) {
-
-		String cut(String text) {
-			return text.replace(phrase, " ");
 		}
 	}
 }

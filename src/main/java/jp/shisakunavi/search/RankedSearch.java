@@ -56,7 +56,7 @@ final class RankedSearch {
 					Occur.SHOULD)
 			.add(boosted(terms(snapshot.analysis().reading(), IndexBuilder.TITLE_READING, subject), 0.3),
 					Occur.SHOULD)
-			.add(fuzzy(understood.contentTokens()), Occur.SHOULD)
+			.add(fuzzy(snapshot, understood.contentTokens()), Occur.SHOULD)
 			.build(), Occur.MUST);
 		if (understood.city() != null) {
 			query.add(new BooleanQuery.Builder()
@@ -127,12 +127,13 @@ final class RankedSearch {
 	}
 
 	/** Small typos in longer words (デジタロ, instagarm) still reach the word in titles. */
-	private static Query fuzzy(List<String> tokens) {
+	private static Query fuzzy(IndexSnapshot snapshot, List<String> tokens) {
 		BooleanQuery.Builder query = new BooleanQuery.Builder();
 		tokens.stream()
 			.filter(t -> t.length() >= 4)
 			.limit(MAX_TERMS)
-			.forEach(t -> query.add(new FuzzyQuery(new Term(IndexBuilder.TITLE, t), 1, 1), Occur.SHOULD));
+			.forEach(t -> query.add(snapshot.rewrite(new FuzzyQuery(new Term(IndexBuilder.TITLE, t), 1, 1)),
+					Occur.SHOULD));
 		return boosted(query.build(), 0.5);
 	}
 
