@@ -39,7 +39,7 @@ public final class EmbeddedMongo implements AutoCloseable {
 			throw new UncheckedIOException("Cannot create DATA_DIR " + dataDir.toAbsolutePath(), e);
 		}
 		Path file = dataDir.resolve("shisakunavi.mv.db").toAbsolutePath();
-		H2Backend backend = new H2Backend(file.toString());
+		H2Backend backend = new H2IndexKeys.Backend(file.toString());
 		MongoServer server = new MongoServer(backend);
 		server.bind(new InetSocketAddress("127.0.0.1", 0));
 		InetSocketAddress address = server.getLocalAddress();
