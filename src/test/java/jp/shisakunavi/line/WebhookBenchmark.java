@@ -3,11 +3,8 @@ package jp.shisakunavi.line;
 import static jp.shisakunavi.linefake.LineWebhook.body;
 import static jp.shisakunavi.linefake.LineWebhook.sign;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,7 +17,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +50,8 @@ import jp.shisakunavi.linefake.LineWebhook;
 class WebhookBenchmark {
 
 	static final String SECRET = "benchmark-secret";
+	/** Milliseconds a refused client waits before it sends again. */
+	static final long REFUSED_PAUSE = 100;
 	static final FakeLine line = WebhookTest.start();
 	static final String[] QUESTIONS = { "多治見市の防災アプリはいつ導入されたの？", "マイナカードはコンビニで使える？", "評価Cってどういう意味",
 			"茅ヶ崎市のオープンデータはどうなった", "小山市のスマート農業の予定は", "RPAとは", "多治見市で評価がCの施策は？",
@@ -67,10 +74,22 @@ class WebhookBenchmark {
 		line.close();
 	}
 
+	@AfterEach
+	void closeClient() throws IOException {
+		http.close();
+	}
+
 	@LocalServerPort
 	int port;
 
-	final HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+	/**
+	 * The load generator's client: blocking calls on keep-alive connections from a pool. (The JDK's
+	 * asynchronous client took a quarter of the CPU of the whole benchmark, and its compilation most of the JIT's.)
+	 */
+	final CloseableHttpClient http = HttpClients.custom()
+		.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create().setMaxConnTotal(512).setMaxConnPerRoute(512).build())
+		.disableAutomaticRetries()
+		.build();
 	final Map<String, Long> sentAt = new ConcurrentHashMap<>();
 	final AtomicInteger counter = new AtomicInteger();
 
@@ -80,15 +99,33 @@ class WebhookBenchmark {
 		line.checkOneIn(Integer.getInteger("benchmark.checkOneIn", 20));
 		// Two minutes, so that the JIT compilers have done their work before measuring: a service runs for days,
 		// and on two shared cores the compiler threads take as much CPU as answering in the first minute or two
-		// (-Dbenchmark.warmup=<seconds> to change it).
-		System.out.println(run("warm-up 100/s", 100, Duration.ofSeconds(Integer.getInteger("benchmark.warmup", 120))));
+		// (-Dbenchmark.warmup=<seconds> to change it). The last 20 seconds at saturation, because a saturated
+		// service takes other paths (refusals, full queues) that the compilers have to see first.
+		int warmup = Integer.getInteger("benchmark.warmup", 120);
+		System.out.println(run("warm-up 100/s", 100, Duration.ofSeconds(Math.max(1, warmup - 20))));
+		System.out.println(saturate("warm-up at saturation", Duration.ofSeconds(Math.min(20, warmup))));
+		// -Dbenchmark.jfr=<file> records what follows the warm-up with JFR's low-overhead settings (the "profile"
+		// settings record every exception thrown, which makes the JIT compile again and the service slower), with
+		// the compilations and deoptimizations.
+		String recording = System.getProperty("benchmark.jfr");
+		jdk.jfr.Recording profile = recording == null ? null
+				: new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("default"));
+		if (profile != null) {
+			profile.enable("jdk.Compilation").withThreshold(Duration.ZERO);
+			profile.enable("jdk.Deoptimization");
+			profile.start();
+		}
 		System.out.println(run("fixed 100/s", 100, Duration.ofSeconds(10)));
 		System.out.println(run("fixed 200/s", 200, Duration.ofSeconds(10)));
-		Result saturation = saturate(Duration.ofSeconds(10));
+		Result saturation = saturate("saturation (64 clients)", Duration.ofSeconds(10));
 		System.out.println(saturation);
 		int burstRate = (int) Math.max(50, saturation.throughput() * 2);
 		System.out.println(run("burst " + burstRate + "/s (2× saturation)", burstRate, Duration.ofSeconds(10)));
 		System.out.println(run("after the burst 100/s", 100, Duration.ofSeconds(5)));
+		if (profile != null) {
+			profile.dump(Path.of(recording));
+			profile.close();
+		}
 	}
 
 	/** Open loop: one request every 1/rate seconds, whatever the answers. */
@@ -113,8 +150,11 @@ class WebhookBenchmark {
 		return collect(name, total / seconds, acks, tokens, before);
 	}
 
-	/** Closed loop: 64 clients send as fast as they get answers. */
-	private Result saturate(Duration length) throws Exception {
+	/**
+	 * Closed loop: 64 clients send as fast as they get answers. A client whose webhook is refused (503) waits
+	 * before it sends again, as LINE does (it redelivers later), instead of spinning on refusals.
+	 */
+	private Result saturate(String name, Duration length) throws Exception {
 		line.reset();
 		Usage before = Usage.now();
 		List<Long> acks = Collections.synchronizedList(new ArrayList<>());
@@ -125,32 +165,37 @@ class WebhookBenchmark {
 			for (int c = 0; c < 64; c++) {
 				clients.submit(() -> {
 					while (System.nanoTime() < end) {
-						send(acks, tokens);
+						if (send(acks, tokens) != 200) {
+							Thread.sleep(REFUSED_PAUSE);
+						}
 					}
 					return null;
 				});
 			}
 		}
 		double seconds = (System.nanoTime() - start) / 1e9;
-		return collect("saturation (64 clients)", tokens.size() / seconds, acks, tokens, before);
+		return collect(name, tokens.size() / seconds, acks, tokens, before);
 	}
 
-	private Void send(List<Long> acks, List<String> tokens) throws Exception {
+	/** @return the webhook's HTTP status */
+	private int send(List<Long> acks, List<String> tokens) throws Exception {
 		Map<String, Object> event = LineWebhook.text(LineWebhook.userId(), QUESTIONS[counter.getAndIncrement() % QUESTIONS.length]);
 		String token = (String) event.get("replyToken");
 		byte[] body = body(List.of(event));
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/callback"))
-			.header("x-line-signature", sign(SECRET, body))
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
-			.build();
+		HttpPost request = new HttpPost("http://127.0.0.1:" + port + "/callback");
+		request.setHeader("x-line-signature", sign(SECRET, body));
+		request.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
 		long t0 = System.nanoTime();
 		sentAt.put(token, System.currentTimeMillis());
-		int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+		int status = http.execute(request, response -> {
+			EntityUtils.consume(response.getEntity());
+			return response.getCode();
+		});
 		acks.add(System.nanoTime() - t0);
 		if (status == 200) {
 			tokens.add(token);
 		}
-		return null;
+		return status;
 	}
 
 	private Result collect(String name, double offered, List<Long> acks, List<String> tokens, Usage before)
@@ -159,15 +204,15 @@ class WebhookBenchmark {
 		while (line.accepted("/v2/bot/message/reply").size() < tokens.size() && System.currentTimeMillis() < deadline) {
 			Thread.sleep(50);
 		}
+		Usage used = Usage.now().since(before);
 		List<Long> endToEnd = new ArrayList<>();
 		for (FakeLine.Received reply : line.accepted("/v2/bot/message/reply")) {
-			Long sent = sentAt.get(reply.json().path("replyToken").asText());
+			Long sent = sentAt.get(reply.replyToken());
 			if (sent != null) {
 				endToEnd.add((reply.at().toEpochMilli() - sent) * 1_000_000);
 			}
 		}
 		int answered = endToEnd.size();
-		Usage used = Usage.now().since(before);
 		return new Result(name, offered, acks.size(), tokens.size(), answered, percentile(acks, 50), percentile(acks, 99),
 				percentile(endToEnd, 50), percentile(endToEnd, 99), used.cpuMillis() / Math.max(1, answered), used.jitMillis(),
 				line.violations().size());
