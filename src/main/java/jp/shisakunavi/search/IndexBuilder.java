@@ -102,6 +102,7 @@ final class IndexBuilder {
 		try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
 			// Analysis (Kuromoji) dominates; IndexWriter takes documents from several threads.
 			IntStream.range(0, units.size()).parallel().forEach(i -> add(writer, document(i, units.get(i))));
+			// Read-only from here on: one segment, so that a search looks each term up once.
 			writer.forceMerge(1);
 			writer.commit();
 			return new IndexSearcher(DirectoryReader.open(directory));
