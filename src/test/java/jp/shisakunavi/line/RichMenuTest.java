@@ -25,7 +25,7 @@ import jp.shisakunavi.linefake.FakeLine;
 @SpringBootTest
 class RichMenuTest {
 
-	static final FakeLine line = WebhookTest.start();
+	static final FakeLine line = FakeLine.start();
 
 	@TempDir
 	static Path dataDir;

@@ -12,9 +12,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -26,6 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import jp.shisakunavi.linefake.FakeLine;
+import jp.shisakunavi.linefake.FakeLineExtension;
 import jp.shisakunavi.linefake.LineWebhook;
 import jp.shisakunavi.notify.Followed;
 import jp.shisakunavi.notify.Subscriptions;
@@ -35,7 +35,9 @@ import jp.shisakunavi.notify.Topic;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SubscriptionsWebhookTest {
 
-	static final FakeLine line = WebhookTest.start();
+	@RegisterExtension
+	static final FakeLineExtension fake = new FakeLineExtension();
+	static final FakeLine line = fake.line();
 
 	@TempDir
 	static Path dataDir;
@@ -57,16 +59,6 @@ class SubscriptionsWebhookTest {
 
 	@Autowired
 	Subscriptions subscriptions;
-
-	@AfterEach
-	void everyRequestWasValid() {
-		assertThat(line.violations()).isEmpty();
-	}
-
-	@AfterAll
-	static void stop() {
-		line.close();
-	}
 
 	LineChat chat() {
 		return new LineChat(line, port, WebhookTest.SECRET);

@@ -52,7 +52,7 @@ class WebhookBenchmark {
 	static final String SECRET = "benchmark-secret";
 	/** Milliseconds a refused client waits before it sends again. */
 	static final long REFUSED_PAUSE = 100;
-	static final FakeLine line = WebhookTest.start();
+	static final FakeLine line = FakeLine.start();
 	static final String[] QUESTIONS = { "多治見市の防災アプリはいつ導入されたの？", "マイナカードはコンビニで使える？", "評価Cってどういう意味",
 			"茅ヶ崎市のオープンデータはどうなった", "小山市のスマート農業の予定は", "RPAとは", "多治見市で評価がCの施策は？",
 			"ぼうさいあぷり", "GIGAスクール構想とは", "各務原市のテレワーク", "公衆無線LANの整備", "こんにちは" };

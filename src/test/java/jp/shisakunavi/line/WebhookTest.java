@@ -17,10 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,6 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import jp.shisakunavi.linefake.FakeLine;
+import jp.shisakunavi.linefake.FakeLineExtension;
 import jp.shisakunavi.linefake.LineWebhook;
 
 /** LINE's webhook end to end: signed requests in, replies out to a fake LINE that checks them. */
@@ -39,7 +38,9 @@ class WebhookTest {
 	static final String SECRET = "test-channel-secret";
 	static final String REPLY = "/v2/bot/message/reply";
 	static final Duration WAIT = Duration.ofSeconds(20);
-	static final FakeLine line = start();
+	@RegisterExtension
+	static final FakeLineExtension fake = new FakeLineExtension();
+	static final FakeLine line = fake.line();
 
 	@TempDir
 	static Path dataDir;
@@ -58,21 +59,6 @@ class WebhookTest {
 	int port;
 
 	final HttpClient http = HttpClient.newHttpClient();
-
-	@BeforeEach
-	void cleanFake() {
-		line.reset();
-	}
-
-	@AfterEach
-	void everyRequestWasValid() {
-		assertThat(line.violations()).isEmpty();
-	}
-
-	@AfterAll
-	static void stop() {
-		line.close();
-	}
 
 	@Test
 	void aQuestionGetsOneCardNamingTheMeasureWithItsRating() throws Exception {
@@ -197,12 +183,4 @@ class WebhookTest {
 		return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).statusCode();
 	}
 
-	static FakeLine start() {
-		try {
-			return new FakeLine();
-		}
-		catch (IOException e) {
-			throw new IllegalStateException(e);
-		}
-	}
 }

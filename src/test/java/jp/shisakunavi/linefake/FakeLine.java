@@ -2,6 +2,7 @@ package jp.shisakunavi.linefake;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,8 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
-import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -63,6 +64,16 @@ public final class FakeLine implements AutoCloseable {
 	private volatile int checkOneIn = 1;
 	private volatile Long monthlyQuota;
 	private volatile long quotaUsed;
+
+	/** A fake LINE listening on a free local port. */
+	public static FakeLine start() {
+		try {
+			return new FakeLine();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("The fake LINE cannot listen on a local port", e);
+		}
+	}
 
 	public FakeLine() throws IOException {
 		server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);

@@ -19,10 +19,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -42,6 +41,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import jp.shisakunavi.linefake.FakeLine;
+import jp.shisakunavi.linefake.FakeLineExtension;
 import jp.shisakunavi.plan.RatingChange;
 import jp.shisakunavi.system.UserIds;
 
@@ -51,13 +51,16 @@ import jp.shisakunavi.system.UserIds;
  * for every bad request. Rating changes wait an hour to be coalesced here, so that they stay undelivered until
  * a test marks them urgent.
  */
+@ExtendWith(NotifyFixture.Settle.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class NotificationsAdminApiTest {
 
 	static final String MULTICAST = "/v2/bot/message/multicast";
 	static final Duration WAIT = Duration.ofSeconds(30);
 	static final Duration QUIET = Duration.ofSeconds(2);
-	static final FakeLine line = NotifyFixture.fakeLine();
+	@RegisterExtension
+	static final FakeLineExtension fake = new FakeLineExtension();
+	static final FakeLine line = fake.line();
 
 	@TempDir
 	static Path dataDir;
@@ -84,27 +87,6 @@ class NotificationsAdminApiTest {
 
 	@Autowired
 	ApplicationEventPublisher events;
-
-	@BeforeEach
-	void cleanFake() {
-		line.reset();
-	}
-
-	@AfterEach
-	void everyRequestWasValid() {
-		assertThat(line.violations()).isEmpty();
-	}
-
-	/** Each test starts with nothing left to send from the one before. */
-	@AfterEach
-	void settle() {
-		NotifyFixture.settle(mongo);
-	}
-
-	@AfterAll
-	static void stop() {
-		line.close();
-	}
 
 	@Test
 	void everyEndpointRefusesWithoutCredentials() {

@@ -17,10 +17,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,15 +31,19 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import jp.shisakunavi.linefake.FakeLine;
+import jp.shisakunavi.linefake.FakeLineExtension;
 import jp.shisakunavi.plan.RatingChange;
 
 /** Rating changes reach exactly the citizens who follow them, once, through a fake LINE that checks every request. */
+@ExtendWith(NotifyFixture.Settle.class)
 @SpringBootTest
 class NotificationsTest {
 
 	static final String MULTICAST = "/v2/bot/message/multicast";
 	static final Duration WAIT = Duration.ofSeconds(30);
-	static final FakeLine line = NotifyFixture.fakeLine();
+	@RegisterExtension
+	static final FakeLineExtension fake = new FakeLineExtension();
+	static final FakeLine line = fake.line();
 
 	@TempDir
 	static Path dataDir;
@@ -68,27 +71,6 @@ class NotificationsTest {
 
 	@Autowired
 	ApplicationEventPublisher events;
-
-	@BeforeEach
-	void cleanFake() {
-		line.reset();
-	}
-
-	@AfterEach
-	void everyRequestWasValid() {
-		assertThat(line.violations()).isEmpty();
-	}
-
-	/** Each test starts with nothing left to send from the one before. */
-	@AfterEach
-	void settle() {
-		NotifyFixture.settle(mongo);
-	}
-
-	@AfterAll
-	static void stop() {
-		line.close();
-	}
 
 	@Test
 	void followersOfAChangedMeasureGetOneMessageNamingItWithOldAndNewRating() {
@@ -278,7 +260,6 @@ class NotificationsTest {
 		});
 		return texts;
 	}
-
 
 	/** Puts a held notice in place for a user, as a capped delivery would. */
 	private record HeldNoticesAccess(MongoTemplate mongo) {

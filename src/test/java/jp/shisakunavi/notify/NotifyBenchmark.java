@@ -47,7 +47,7 @@ import jp.shisakunavi.plan.RatingChange;
 class NotifyBenchmark {
 
 	static final String MULTICAST = "/v2/bot/message/multicast";
-	static final FakeLine fake = fakeLine();
+	static final FakeLine fake = FakeLine.start();
 	static Process database;
 
 	@TempDir
@@ -222,14 +222,5 @@ class NotifyBenchmark {
 
 	private static long mb(long bytes) {
 		return bytes / (1 << 20);
-	}
-
-	private static FakeLine fakeLine() {
-		try {
-			return new FakeLine();
-		}
-		catch (IOException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 }

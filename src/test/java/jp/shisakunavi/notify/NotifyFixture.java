@@ -1,17 +1,18 @@
 package jp.shisakunavi.notify;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 import jp.shisakunavi.linefake.FakeLine;
 import jp.shisakunavi.plan.RatingChange;
@@ -69,12 +70,12 @@ final class NotifyFixture {
 		mongo.remove(new Query(), QuotaPause.Paused.class);
 	}
 
-	static FakeLine fakeLine() {
-		try {
-			return new FakeLine();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
+	/** Each test starts with nothing left to send from the one before ({@code @ExtendWith(NotifyFixture.Settle.class)}). */
+	static final class Settle implements AfterEachCallback {
+
+		@Override
+		public void afterEach(ExtensionContext context) {
+			settle(SpringExtension.getApplicationContext(context).getBean(MongoTemplate.class));
 		}
 	}
 

@@ -17,10 +17,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -35,12 +35,14 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import jp.shisakunavi.linefake.FakeLine;
+import jp.shisakunavi.linefake.FakeLineExtension;
 import jp.shisakunavi.plan.RatingChange;
 
 /**
  * Outside the send window nothing goes out, until an administrator says it is urgent: then it goes out at once,
  * once. The window is the hour starting two hours from now, so that it is closed whenever the test runs.
  */
+@ExtendWith(NotifyFixture.Settle.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class NotifyWindowTest {
 
@@ -48,7 +50,9 @@ class NotifyWindowTest {
 	static final Duration WAIT = Duration.ofSeconds(30);
 	static final Duration QUIET = Duration.ofSeconds(3);
 	static final String CLOSED_WINDOW = closedWindow();
-	static final FakeLine line = NotifyFixture.fakeLine();
+	@RegisterExtension
+	static final FakeLineExtension fake = new FakeLineExtension();
+	static final FakeLine line = fake.line();
 
 	@TempDir
 	static Path dataDir;
@@ -77,24 +81,7 @@ class NotifyWindowTest {
 
 	@BeforeEach
 	void windowIsClosed() {
-		line.reset();
 		assertThat(SendWindow.parse(CLOSED_WINDOW).isOpen(Instant.now())).as(CLOSED_WINDOW).isFalse();
-	}
-
-	@AfterEach
-	void everyRequestWasValid() {
-		assertThat(line.violations()).isEmpty();
-	}
-
-	/** Each test starts with nothing left to send from the one before. */
-	@AfterEach
-	void settle() {
-		NotifyFixture.settle(mongo);
-	}
-
-	@AfterAll
-	static void stop() {
-		line.close();
 	}
 
 	@Test
