@@ -153,20 +153,19 @@ class Conversation {
 			return phrases.examples(new Replies().text(Phrases.NOT_UNDERSTOOD)).build();
 		}
 		Postback postback = parsed.get();
-		String chosen = chosen(userId);
 		return switch (postback.action()) {
 			case Postback.DETAIL -> view(postback.param("id"))
 				.map(view -> new Replies().text(DetailText.of(view)).build())
 				.orElseGet(() -> new Replies().text(Phrases.GONE).build());
 			case Postback.MORE -> {
-				Answer answer = search.answer(new Question(postback.param("q"), chosen, CANDIDATES));
+				Answer answer = search.answer(new Question(postback.param("q"), chosen(userId), CANDIDATES));
 				List<Hit> others = answer.results().size() > 1 ? answer.results().subList(1, answer.results().size())
 						: answer.suggestions();
 				yield others.isEmpty() ? new Replies().text(Phrases.NO_OTHER_CANDIDATES).build()
 						: new Replies().flex(ListCard.altText("ほかの候補", others), ListCard.of("ほかの候補", others, 1, null)).build();
 			}
 			case Postback.LIST -> {
-				Answer answer = search.answer(new Question(postback.param("q"), chosen, CANDIDATES));
+				Answer answer = search.answer(new Question(postback.param("q"), chosen(userId), CANDIDATES));
 				yield list(postback.param("q"), answer.results(), parsePage(postback.param("p")));
 			}
 			case Postback.CITY -> text(userId, postback.param("c"));
@@ -174,7 +173,7 @@ class Conversation {
 			case Postback.ADD -> subscriptionChat.follow(userId, postback.param("t"));
 			case Postback.UNFOLLOW -> subscriptionChat.unfollow(userId, postback.param("t"));
 			case Postback.CLEAR -> subscriptionChat.clear(userId);
-			case Postback.TOPICS -> subscriptionChat.choices(userId, chosen, postback.param("k"), parsePage(postback.param("p")));
+			case Postback.TOPICS -> subscriptionChat.choices(userId, chosen(userId), postback.param("k"), parsePage(postback.param("p")));
 			case Postback.ERASE -> erasure.erase(userId);
 			case Postback.KEEP -> erasure.keep();
 			default -> phrases.examples(new Replies().text(Phrases.NOT_UNDERSTOOD)).build();

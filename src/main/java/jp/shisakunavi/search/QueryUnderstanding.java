@@ -73,9 +73,9 @@ final class QueryUnderstanding {
 		}
 
 		String beforeGroups = text;
-		String scanned = text;
-		String department = Catalog.firstIn(scanned, catalog.departments()).map(Phrase::value).orElse(null);
-		String rest = department == null ? text : text.replace(JapaneseAnalysis.normalize(department), " ");
+		Optional<Phrase<String>> namedDepartment = Catalog.firstIn(text, catalog.departments());
+		String department = namedDepartment.map(Phrase::value).orElse(null);
+		String rest = namedDepartment.isPresent() ? namedDepartment.get().cutFrom(text) : text;
 
 		Optional<Phrase<Pillar>> pillar = findPillar(rest, city, catalog);
 		if (pillar.isPresent()) {
