@@ -58,7 +58,7 @@ class Planner {
 
 	Planner(MongoTemplate mongo, Audiences audiences, RatingChanges ratingChanges, DailyCounts dailyCounts,
 			HeldNotices heldNotices, Multicasts multicasts, Senders senders, LineCredentials line,
-			NotifyProperties properties, Clock clock) {
+			NotifyProperties properties, SendWindow window, Clock clock) {
 		this.mongo = mongo;
 		this.audiences = audiences;
 		this.ratingChanges = ratingChanges;
@@ -68,7 +68,7 @@ class Planner {
 		this.senders = senders;
 		this.line = line;
 		this.properties = properties;
-		this.window = SendWindow.parse(properties.sendWindow());
+		this.window = window;
 		this.clock = clock;
 	}
 
@@ -274,7 +274,7 @@ class Planner {
 	}
 
 	private List<RatingChange> changes(List<String> ids) {
-		return ids.stream().flatMap(id -> ratingChanges.find(id).stream()).toList();
+		return ratingChanges.find(ids);
 	}
 
 	private static List<RatingChange> pick(List<RatingChange> changes, String ids) {

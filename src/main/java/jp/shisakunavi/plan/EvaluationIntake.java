@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -68,7 +69,8 @@ public class EvaluationIntake {
 	private void applyToMeasure(String measureId, List<ResolvedEvaluation> evaluations, boolean urgent, Tally tally) {
 		Measure measure = plans.measure(measureId)
 			.orElseThrow(() -> new IllegalArgumentException("施策 " + measureId + " は削除されました"));
-		Plan plan = plans.plan(measure.planId()).orElseThrow();
+		// The measure is read again under the lock; its plan, once per request.
+		Plan plan = tally.plansRead.computeIfAbsent(measure.planId(), id -> plans.plan(id).orElseThrow());
 		List<RatingChange> found = new ArrayList<>();
 		int written = 0;
 		// Older years first, so that a request with several years of one unit compares each with the one before.
@@ -214,5 +216,6 @@ public class EvaluationIntake {
 		final List<IntakeResult.DetectedChange> detected = new ArrayList<>();
 		final List<String> applied = new ArrayList<>();
 		final Set<String> plans = new LinkedHashSet<>();
+		final Map<String, Plan> plansRead = new HashMap<>();
 	}
 }

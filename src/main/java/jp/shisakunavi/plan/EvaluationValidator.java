@@ -123,7 +123,7 @@ class EvaluationValidator {
 			if (problems.size() > before) {
 				return null;
 			}
-			return new ResolvedEvaluation(row.row(), unit.plan().id(), unit.measure().id(), unit.rated().id(),
+			return new ResolvedEvaluation(row.row(), unit.measure().id(), unit.rated().id(),
 					new Evaluation(fiscalYear, rating, department, null, null, null), comment());
 		}
 

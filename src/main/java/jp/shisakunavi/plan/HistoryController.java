@@ -16,11 +16,11 @@ class HistoryController {
 
 	private static final int MAX_ID_LENGTH = 100;
 
-	private final Plans plans;
+	private final PlanCatalog catalog;
 	private final RatingChanges changes;
 
-	HistoryController(Plans plans, RatingChanges changes) {
-		this.plans = plans;
+	HistoryController(PlanCatalog catalog, RatingChanges changes) {
+		this.catalog = catalog;
 		this.changes = changes;
 	}
 
@@ -29,7 +29,7 @@ class HistoryController {
 		if (id.isBlank() || id.length() > MAX_ID_LENGTH) {
 			throw new IllegalArgumentException("Not a measure id: '" + id + "'");
 		}
-		if (plans.measureHolding(id).isEmpty()) {
+		if (catalog.measureHolding(id).isEmpty()) {
 			throw new ErrorResponseException(HttpStatus.NOT_FOUND,
 					ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No measure or item with id '" + id + "'"),
 					null);

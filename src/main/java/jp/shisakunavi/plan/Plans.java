@@ -5,7 +5,6 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -84,14 +83,5 @@ public class Plans {
 	void writeEvaluations(Measure measure) {
 		mongo.updateFirst(Query.query(where("_id").is(measure.id())),
 				Update.update("evaluations", measure.evaluations()).set("projects", measure.projects()), Measure.class);
-	}
-
-	/** Every rated unit (measure without items, or item) of the plans, each with the measure that holds it. */
-	public Stream<Placed> ratedUnits() {
-		return measures().stream().flatMap(m -> m.ratedUnits().map(r -> new Placed(m, r)));
-	}
-
-	/** A rated unit with the measure it belongs to. */
-	public record Placed(Measure measure, Rated rated) {
 	}
 }

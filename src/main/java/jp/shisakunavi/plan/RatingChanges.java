@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
@@ -85,20 +88,18 @@ public class RatingChanges {
 		return Optional.ofNullable(mongo.findById(id, RatingChange.class));
 	}
 
+	/** The changes with these ids, in the order of the ids (one query); ids not found are left out. */
+	public List<RatingChange> find(List<String> ids) {
+		Map<String, RatingChange> byId = mongo.find(Query.query(where("_id").in(ids)), RatingChange.class).stream()
+			.collect(Collectors.toMap(RatingChange::id, c -> c));
+		return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+	}
+
 	/** The applied changes of a measure and its items (or of one item), oldest first. */
 	public List<RatingChange> history(String measureOrUnitId) {
 		Query query = Query.query(new Criteria().orOperator(where("measureId").is(measureOrUnitId),
 				where("unitId").is(measureOrUnitId)).and("applied").is(true));
 		return mongo.find(query.with(Sort.by("fiscalYear", "recordedAt")), RatingChange.class);
-	}
-
-	/** The newest applied changes, newest first, optionally of one municipality. */
-	public List<RatingChange> recent(String municipality, int limit) {
-		Query query = Query.query(where("applied").is(true));
-		if (municipality != null) {
-			query.addCriteria(where("municipality").is(municipality));
-		}
-		return mongo.find(query.with(Sort.by(Sort.Direction.DESC, "recordedAt")).limit(limit), RatingChange.class);
 	}
 
 	/** Applied changes that no delivery has taken yet, oldest first. */

@@ -107,7 +107,7 @@ public class Replay {
 		for (Measure measure : seed) {
 			measure.ratedUnits().forEach(unit -> unit.evaluations().stream()
 				.filter(e -> e.fiscalYear() == year)
-				.forEach(e -> result.add(new ResolvedEvaluation(result.size() + 1, measure.planId(), measure.id(),
+				.forEach(e -> result.add(new ResolvedEvaluation(result.size() + 1, measure.id(),
 						unit.id(), e, null))));
 		}
 		return result;
