@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -16,8 +20,12 @@ import org.springframework.web.multipart.MultipartFile;
 import jp.shisakunavi.plan.EvaluationIntake;
 import jp.shisakunavi.plan.EvaluationRow;
 import jp.shisakunavi.plan.IntakeResult;
+import jp.shisakunavi.plan.InvalidEvaluations;
 
-/** Administrators enter evaluations as JSON or as a CSV/Excel file; either is taken whole or not at all. */
+/**
+ * Administrators enter evaluations as JSON or as a CSV/Excel file; either is taken whole or not at all, and a
+ * refusal is a 400 with the reason (for rows, every row's reasons).
+ */
 @RestController
 @RequestMapping("/admin/api/evaluations")
 class EvaluationController {
@@ -42,6 +50,21 @@ class EvaluationController {
 	IntakeResult importFile(@RequestPart("file") MultipartFile file,
 			@RequestParam(defaultValue = "false") boolean urgent) throws IOException {
 		return intake.submit(EvaluationFile.read(file.getOriginalFilename(), file.getBytes()), urgent);
+	}
+
+	/** Every row's reasons under {@code errors} (here, before the general handler of IllegalArgumentException). */
+	@ExceptionHandler(InvalidEvaluations.class)
+	ProblemDetail invalidEvaluations(InvalidEvaluations e) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+		problem.setProperty("errors", e.problems());
+		return problem;
+	}
+
+	@ExceptionHandler(HttpMessageNotReadableException.class)
+	ProblemDetail unreadableJson(HttpMessageNotReadableException e) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"JSON として読めません。評価の行のリスト [{\"municipality\": …, \"measureId\": …, \"fiscalYear\": …, "
+						+ "\"rating\": …}] を送ってください");
 	}
 
 	/** One row as JSON; {@code fiscalYear} may be a number (2022) or any notation (令和4年度). */

@@ -96,7 +96,6 @@ class NotificationsController {
 		return ResponseEntity.status(HttpStatus.CREATED).body(report);
 	}
 
-	/** Takes precedence over {@link AdminErrors}, whose answer describes evaluation rows. */
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ProblemDetail unreadableAnnouncement(HttpMessageNotReadableException e) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
