@@ -22,6 +22,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import jp.shisakunavi.plan.RatingChange;
@@ -58,7 +59,7 @@ class Dispatcher implements DisposableBean {
 
 	Dispatcher(MongoTemplate mongo, RatingChanges ratingChanges, Planner planner, Senders senders, Leases leases,
 			HeldNotices heldNotices, DailyCounts dailyCounts, SimulatorInbox simulatorInbox, NotifyProperties properties,
-			Clock clock) {
+			SendWindow window, Clock clock) {
 		this.mongo = mongo;
 		this.ratingChanges = ratingChanges;
 		this.planner = planner;
@@ -68,7 +69,7 @@ class Dispatcher implements DisposableBean {
 		this.dailyCounts = dailyCounts;
 		this.simulatorInbox = simulatorInbox;
 		this.properties = properties;
-		this.window = SendWindow.parse(properties.sendWindow());
+		this.window = window;
 		this.clock = clock;
 		this.worker = new Workers("notify-dispatch", 1, properties.pollInterval(), () -> {
 			if (leases.acquire(LEASE, owner, LEASE_TIME)) {
@@ -106,6 +107,12 @@ class Dispatcher implements DisposableBean {
 			planner.plan(delivery, () -> leases.acquire(LEASE, owner, LEASE_TIME));
 			senders.wake();
 		}
+	}
+
+	/** Counts of days before yesterday and old simulator notices, hourly like the other clean-ups (idempotent). */
+	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
+	void purge() {
+		Instant now = clock.instant();
 		dailyCounts.purgeBefore(window.sendingDay(now).minusDays(1));
 		simulatorInbox.purgeBefore(now.minus(SIMULATOR_NOTICES_KEPT));
 	}

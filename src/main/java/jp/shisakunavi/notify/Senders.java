@@ -58,14 +58,14 @@ class Senders implements DisposableBean {
 	private final Workers workers;
 
 	Senders(MongoTemplate mongo, Multicasts multicasts, SimulatorInbox simulator, QuotaPause quota,
-			LineCredentials line, NotifyProperties properties, Clock clock, MeterRegistry meters) {
+			LineCredentials line, NotifyProperties properties, SendWindow window, Clock clock, MeterRegistry meters) {
 		this.mongo = mongo;
 		this.multicasts = multicasts;
 		this.simulator = simulator;
 		this.quota = quota;
 		this.line = line;
 		this.properties = properties;
-		this.window = SendWindow.parse(properties.sendWindow());
+		this.window = window;
 		this.clock = clock;
 		this.meters = meters;
 		this.workers = new Workers("notify-send", properties.senders(), properties.pollInterval(), () -> {
