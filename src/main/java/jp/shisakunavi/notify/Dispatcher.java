@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,8 +104,12 @@ class Dispatcher implements DisposableBean {
 		collectDigest(now);
 		List<Delivery> due = mongo.find(Query.query(where("state").is(Delivery.State.PLANNING).and("notBefore").lte(now))
 			.with(Sort.by(Sort.Direction.DESC, "urgent").and(Sort.by("createdAt"))), Delivery.class);
+		BooleanSupplier stillOurs = () -> leases.acquire(LEASE, owner, LEASE_TIME);
 		for (Delivery delivery : due) {
-			planner.plan(delivery, () -> leases.acquire(LEASE, owner, LEASE_TIME));
+			if (!stillOurs.getAsBoolean()) {
+				return;
+			}
+			planner.plan(delivery, stillOurs);
 			senders.wake();
 		}
 	}

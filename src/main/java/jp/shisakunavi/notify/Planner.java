@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
@@ -75,9 +76,11 @@ class Planner {
 	/**
 	 * Plans the delivery to the end; returns without writing when it must wait (quota).
 	 *
-	 * @param heartbeat called after each chunk, to keep the planning lease while a large delivery is written
+	 * @param heartbeat called after each chunk, to keep the planning lease while a large delivery is written; when
+	 *        it answers false, the lease is another instance's and planning stops (that instance resumes it from
+	 *        the last chunk written)
 	 */
-	void plan(Delivery delivery, Runnable heartbeat) {
+	void plan(Delivery delivery, BooleanSupplier heartbeat) {
 		Delivery current = delivery;
 		while (current != null && current.state() == Delivery.State.PLANNING) {
 			try {
@@ -116,7 +119,7 @@ class Planner {
 				audience.sampleText());
 	}
 
-	private void write(Delivery delivery, Runnable heartbeat) {
+	private void write(Delivery delivery, BooleanSupplier heartbeat) {
 		Audience audience = audience(delivery);
 		if (delivery.chunks() == 0 && delivery.pauseReason() == null && !quotaCovers(delivery, audience)) {
 			return;
@@ -144,8 +147,11 @@ class Planner {
 					flush(delivery, audience, number++, last, sending, held, day, storedMessages);
 					sending.clear();
 					held.clear();
-					heartbeat.run();
 					senders.wake();
+					if (!heartbeat.getAsBoolean()) {
+						log.warn("Stopped planning delivery {}: another instance holds the planning lease", delivery.id());
+						return;
+					}
 				}
 			}
 			if (!sending.isEmpty() || !held.isEmpty()) {
