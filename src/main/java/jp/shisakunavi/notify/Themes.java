@@ -10,7 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.springframework.context.event.EventListener;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
@@ -20,26 +19,24 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import jp.shisakunavi.plan.Measure;
 import jp.shisakunavi.plan.Plan;
-import jp.shisakunavi.plan.PlanDataChanged;
-import jp.shisakunavi.plan.Plans;
+import jp.shisakunavi.plan.PlanCatalog;
 import jp.shisakunavi.plan.Section;
 
 /**
  * The themes citizens can follow (防災・安全, 子育て …), defined by words in {@code notify/themes.yaml} and derived
  * from the plans: a measure belongs to a theme when one of its words appears in what the measure says about
- * itself. Computed once per plan data and recomputed when this instance writes plan data (themes depend on the
- * plans' texts, which change only when a plan file is imported).
+ * itself. Computed once per {@link PlanCatalog.Snapshot snapshot} of the plans, as they are first asked for: again
+ * after this instance writes plan data and after the catalog's re-read that sees another instance's writes.
  */
 @Component
 class Themes {
 
 	private final List<Theme> themes = read();
-	private final Plans plans;
-	private final Map<String, Set<String>> byMeasure = new ConcurrentHashMap<>();
-	private final Map<String, List<String>> byCity = new ConcurrentHashMap<>();
+	private final PlanCatalog catalog;
+	private volatile Derived derived;
 
-	Themes(Plans plans) {
-		this.plans = plans;
+	Themes(PlanCatalog catalog) {
+		this.catalog = catalog;
 	}
 
 	List<String> names() {
@@ -48,27 +45,38 @@ class Themes {
 
 	/** The themes of a measure (an item belongs to the themes of its measure). */
 	Set<String> of(String measureId) {
-		return byMeasure.computeIfAbsent(measureId, id -> plans.measure(id)
-			.map(m -> compute(m, plans.plan(m.planId()).orElse(null)))
-			.orElse(Set.of()));
+		Derived held = derived();
+		return held.plans().measureHolding(measureId)
+			.filter(m -> m.id().equals(measureId))
+			.map(m -> of(held, m, held.plans().plan(m.planId()).orElse(null)))
+			.orElse(Set.of());
 	}
 
 	/** The themes that at least one measure of the city's plans belongs to, in the order of the file. */
 	List<String> available(String municipality) {
-		return byCity.computeIfAbsent(municipality, city -> {
-			Set<String> found = plans.all().stream()
+		Derived held = derived();
+		return held.byCity().computeIfAbsent(municipality, city -> {
+			Set<String> found = held.plans().plans().stream()
 				.filter(p -> p.municipality().equals(city))
-				.flatMap(p -> plans.measuresOf(p.id()).stream())
-				.flatMap(m -> of(m.id()).stream())
+				.flatMap(p -> held.plans().measuresOf(p.id()).stream().flatMap(m -> of(held, m, p).stream()))
 				.collect(Collectors.toSet());
 			return names().stream().filter(found::contains).toList();
 		});
 	}
 
-	@EventListener
-	void on(PlanDataChanged event) {
-		byMeasure.clear();
-		byCity.clear();
+	private Set<String> of(Derived held, Measure measure, Plan plan) {
+		return held.byMeasure().computeIfAbsent(measure.id(), id -> compute(measure, plan));
+	}
+
+	/** What was computed from the catalog's current snapshot; started afresh when the catalog moves to a new one. */
+	private Derived derived() {
+		PlanCatalog.Snapshot plans = catalog.snapshot();
+		Derived held = derived;
+		if (held == null || held.plans() != plans) {
+			held = new Derived(plans, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+			derived = held;
+		}
+		return held;
 	}
 
 	private Set<String> compute(Measure measure, Plan plan) {
@@ -97,5 +105,9 @@ class Themes {
 	}
 
 	record Theme(String name, List<String> words) {
+	}
+
+	private record Derived(PlanCatalog.Snapshot plans, Map<String, Set<String>> byMeasure,
+			Map<String, List<String>> byCity) {
 	}
 }

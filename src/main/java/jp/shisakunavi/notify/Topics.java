@@ -1,32 +1,28 @@
 package jp.shisakunavi.notify;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import jp.shisakunavi.plan.Item;
 import jp.shisakunavi.plan.Measure;
 import jp.shisakunavi.plan.Plan;
-import jp.shisakunavi.plan.PlanDataChanged;
-import jp.shisakunavi.plan.Plans;
+import jp.shisakunavi.plan.PlanCatalog;
 import jp.shisakunavi.plan.RatingChange;
 
 /**
- * What exists to be followed, how a topic reads, and which topics a rating change concerns.
+ * What exists to be followed, how a topic reads, and which topics a rating change concerns. Read from the
+ * {@link PlanCatalog}: the settings card and every follow or unfollow ask for labels.
  */
 @Component
 class Topics {
 
-	private final Plans plans;
+	private final PlanCatalog plans;
 	private final Themes themes;
-	private final Map<String, List<String>> departments = new ConcurrentHashMap<>();
 
-	Topics(Plans plans, Themes themes) {
+	Topics(PlanCatalog plans, Themes themes) {
 		this.plans = plans;
 		this.themes = themes;
 	}
@@ -46,7 +42,7 @@ class Topics {
 	}
 
 	List<String> cities() {
-		return plans.all().stream().map(Plan::municipality).distinct().toList();
+		return plans.plans().stream().map(Plan::municipality).distinct().toList();
 	}
 
 	List<String> themes(String municipality) {
@@ -55,7 +51,7 @@ class Topics {
 
 	/** The pillars of the city's plans, newest plan first. */
 	List<Topic> pillars(String municipality) {
-		return plans.all().stream()
+		return plans.plans().stream()
 			.filter(p -> p.municipality().equals(municipality))
 			.sorted((a, b) -> Integer.compare(b.period().from(), a.period().from()))
 			.flatMap(p -> p.pillars().stream().map(pillar -> Topic.pillar(p.id(), pillar.number())))
@@ -64,18 +60,12 @@ class Topics {
 
 	/** The departments named in the city's plans, in the order they first appear. */
 	List<String> departments(String municipality) {
-		return departments.computeIfAbsent(municipality, city -> plans.all().stream()
-			.filter(p -> p.municipality().equals(city))
+		return plans.plans().stream()
+			.filter(p -> p.municipality().equals(municipality))
 			.flatMap(p -> plans.measuresOf(p.id()).stream())
 			.flatMap(Measure::departmentNames)
 			.distinct()
-			.toList());
-	}
-
-	/** Departments can change with any plan data written (evaluations name them too). */
-	@EventListener
-	void on(PlanDataChanged event) {
-		departments.clear();
+			.toList();
 	}
 
 	/** Every topic whose followers a change concerns. */
