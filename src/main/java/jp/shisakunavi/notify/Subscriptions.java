@@ -102,9 +102,7 @@ public class Subscriptions {
 	}
 
 	public List<Followed> pillars(String municipality) {
-		return topics.pillars(municipality).stream()
-			.flatMap(t -> topics.label(t).map(label -> new Followed(t, label)).stream())
-			.toList();
+		return topics.pillars(municipality);
 	}
 
 	public List<String> departments(String municipality) {

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import jp.shisakunavi.plan.Item;
 import jp.shisakunavi.plan.Measure;
+import jp.shisakunavi.plan.Pillar;
 import jp.shisakunavi.plan.Plan;
 import jp.shisakunavi.plan.PlanCatalog;
 import jp.shisakunavi.plan.RatingChange;
@@ -34,7 +35,7 @@ class Topics {
 			case THEME -> themes.available(topic.scope()).contains(topic.local())
 					? Optional.of(topic.scope() + "・" + topic.local()) : Optional.empty();
 			case PILLAR -> plans.plan(topic.scope())
-				.flatMap(plan -> plan.pillar(topic.local()).map(p -> plan.municipality() + "・" + p.title()));
+				.flatMap(plan -> plan.pillar(topic.local()).map(p -> label(plan, p)));
 			case DEPARTMENT -> departments(topic.scope()).contains(topic.local())
 					? Optional.of(topic.scope() + "・" + topic.local()) : Optional.empty();
 			case MEASURE -> unitTitle(topic.value());
@@ -49,12 +50,13 @@ class Topics {
 		return themes.available(municipality);
 	}
 
-	/** The pillars of the city's plans, newest plan first. */
-	List<Topic> pillars(String municipality) {
+	/** The pillars of the city's plans with their words, newest plan first. */
+	List<Followed> pillars(String municipality) {
 		return plans.plans().stream()
 			.filter(p -> p.municipality().equals(municipality))
 			.sorted((a, b) -> Integer.compare(b.period().from(), a.period().from()))
-			.flatMap(p -> p.pillars().stream().map(pillar -> Topic.pillar(p.id(), pillar.number())))
+			.flatMap(p -> p.pillars().stream()
+				.map(pillar -> new Followed(Topic.pillar(p.id(), pillar.number()), label(p, pillar))))
 			.toList();
 	}
 
@@ -82,6 +84,10 @@ class Topics {
 			.map(Topic::key)
 			.distinct()
 			.toList();
+	}
+
+	private static String label(Plan plan, Pillar pillar) {
+		return plan.municipality() + "・" + pillar.title();
 	}
 
 	private Optional<String> unitTitle(String id) {
