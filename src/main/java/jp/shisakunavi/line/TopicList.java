@@ -1,6 +1,8 @@
 package jp.shisakunavi.line;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import jp.shisakunavi.notify.Followed;
@@ -10,39 +12,31 @@ import jp.shisakunavi.notify.Topic;
 /** The kinds of topic a user picks from a list for their city: themes, pillars, departments. */
 enum TopicList {
 
-	THEME("theme", "分野から選ぶ", "分野"),
-	PILLAR("pillar", "基本施策から選ぶ", "基本施策"),
-	DEPARTMENT("department", "担当課から選ぶ", "担当課");
+	THEME("分野"),
+	PILLAR("基本施策"),
+	DEPARTMENT("担当課");
 
-	private final String param;
-	private final String button;
 	private final String noun;
 
-	TopicList(String param, String button, String noun) {
-		this.param = param;
-		this.button = button;
+	TopicList(String noun) {
 		this.noun = noun;
 	}
 
 	String button() {
-		return button;
+		return noun + "から選ぶ";
 	}
 
 	String noun() {
 		return noun;
 	}
 
+	/** The postback of a page of this list; its name in lower case says which list. */
 	Postback page(int page) {
-		return Postback.of(Postback.TOPICS, "k", param, "p", String.valueOf(page));
+		return Postback.of(Postback.TOPICS, "k", name().toLowerCase(Locale.ROOT), "p", String.valueOf(page));
 	}
 
 	static Optional<TopicList> of(String param) {
-		for (TopicList list : values()) {
-			if (list.param.equals(param)) {
-				return Optional.of(list);
-			}
-		}
-		return Optional.empty();
+		return Arrays.stream(values()).filter(list -> list.name().toLowerCase(Locale.ROOT).equals(param)).findFirst();
 	}
 
 	/** The topics of this kind in the city, labelled without the city's name that the whole list shares. */
