@@ -115,6 +115,12 @@
     });
   }
 
+  // What the bot sends at once: its messages, and the quick replies of the last one.
+  function show(messages) {
+    messages.forEach(render);
+    quickReplies(messages[messages.length - 1]);
+  }
+
   async function send(payload, shown) {
     if (shown) add('user', textBubble(shown));
     try {
@@ -125,8 +131,7 @@
       });
       const body = await response.json();
       if (!response.ok) throw new Error(body.detail || response.statusText);
-      body.messages.forEach(render);
-      quickReplies(body.messages[body.messages.length - 1]);
+      show(body.messages);
     } catch (e) {
       const p = textBubble('送信できませんでした：' + e.message);
       p.classList.add('error');
@@ -140,10 +145,7 @@
       const response = await fetch('simulator/notifications?userId=' + encodeURIComponent(userId));
       if (response.ok) {
         const body = await response.json();
-        body.notifications.forEach(messages => {
-          messages.forEach(render);
-          quickReplies(messages[messages.length - 1]);
-        });
+        body.notifications.forEach(show);
       }
     } catch (e) {
       // the service is restarting: try again at the next poll
