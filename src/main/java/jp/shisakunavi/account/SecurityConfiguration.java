@@ -2,6 +2,7 @@ package jp.shisakunavi.account;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -54,7 +55,8 @@ class SecurityConfiguration {
 				.requestMatchers("/admin/**").authenticated()
 				.requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
 				.anyRequest().permitAll())
-			.authenticationProvider(passwordSignIn)
+			// The only way a password is checked: no parent manager that would check a refused attempt again.
+			.authenticationManager(new ProviderManager(passwordSignIn))
 			.formLogin(form -> form.loginPage(SignInPages.LOGIN)
 				.successHandler(pages.success())
 				.failureHandler(pages.failure()))
