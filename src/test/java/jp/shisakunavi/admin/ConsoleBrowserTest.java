@@ -27,6 +27,7 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -99,6 +100,13 @@ class ConsoleBrowserTest {
 		WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(
 				By.xpath("//table[@id='accounts']//tr[td/a[.='" + username + "']]")));
 		assertThat(row.getText()).contains("<script>alert('x')</script>茅ヶ崎の編集者").contains("編集者").contains("茅ヶ崎市");
+
+		browser.get(url("/admin/audit"));
+		new Select(wait.until(ExpectedConditions.elementToBeClickable(By.name("action"))))
+			.selectByValue("account.create");
+		wait.until(ExpectedConditions.urlContains("action=account.create"));
+		WebElement entries = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("entries")));
+		assertThat(entries.getText()).contains("アカウント「" + username + "」（編集者）を作成しました").doesNotContain("サインインしました");
 		signOut();
 
 		signIn(username, initial);
