@@ -23,10 +23,6 @@ public record AccountDraft(String displayName, Role role, List<String> municipal
 		return new AccountDraft(null, Role.STAFF, List.of(municipality), departments, staffRole, null);
 	}
 
-	public AccountDraft named(String displayName) {
-		return new AccountDraft(displayName, role, municipalities, departments, staffRole, lineUserId);
-	}
-
 	public AccountDraft linkedTo(String lineUserId) {
 		return new AccountDraft(displayName, role, municipalities, departments, staffRole, lineUserId);
 	}

@@ -22,7 +22,6 @@ import org.springframework.stereotype.Service;
 
 import jp.shisakunavi.audit.AuditChange;
 import jp.shisakunavi.audit.AuditLog;
-import jp.shisakunavi.plan.MunicipalityName;
 import jp.shisakunavi.plan.PlanCatalog;
 import jp.shisakunavi.system.EmbeddedMongo;
 
@@ -85,11 +84,6 @@ public class Accounts {
 	public Optional<Instant> lockedUntil(String accountId) {
 		Instant now = clock.instant();
 		return credentials.find(accountId).filter(c -> c.lockedAt(now)).map(Credential::lockedUntil);
-	}
-
-	/** Whether the account signs in with a password (staff reached by a LINE link may have none). */
-	public boolean hasPassword(String accountId) {
-		return credentials.find(accountId).map(c -> c.passwordHash() != null).orElse(false);
 	}
 
 	/**
@@ -265,12 +259,10 @@ public class Accounts {
 
 	/** The names as the plan data writes them; an unknown name is refused. */
 	private List<String> canonical(List<String> given) {
-		List<String> known = catalog.plans().stream().map(p -> p.municipality()).distinct().toList();
 		List<String> names = new ArrayList<>();
 		for (String name : given) {
-			String match = known.stream().filter(k -> MunicipalityName.key(k).equals(MunicipalityName.key(name))).findFirst()
-				.orElseThrow(() -> new IllegalArgumentException("自治体「" + name + "」の計画データがありません（選べるのは "
-						+ String.join("・", known) + "）"));
+			String match = catalog.municipality(name).orElseThrow(() -> new IllegalArgumentException("自治体「" + name
+					+ "」の計画データがありません（選べるのは " + String.join("・", catalog.municipalities()) + "）"));
 			if (!names.contains(match)) {
 				names.add(match);
 			}

@@ -92,11 +92,6 @@ public class ApiTokens {
 				StoredToken.class).stream().map(StoredToken::view).toList();
 	}
 
-	public List<ApiToken> all() {
-		return mongo.find(new Query().with(Sort.by(Sort.Direction.DESC, "createdAt")), StoredToken.class).stream()
-			.map(StoredToken::view).toList();
-	}
-
 	public Optional<ApiToken> find(String id) {
 		return Optional.ofNullable(mongo.findById(id, StoredToken.class)).map(StoredToken::view);
 	}

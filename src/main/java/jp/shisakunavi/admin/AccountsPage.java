@@ -22,7 +22,6 @@ import jp.shisakunavi.account.Role;
 import jp.shisakunavi.account.StaffRole;
 import jp.shisakunavi.console.ConsoleController;
 import jp.shisakunavi.console.ConsolePage;
-import jp.shisakunavi.plan.Plan;
 import jp.shisakunavi.plan.PlanCatalog;
 
 /**
@@ -56,7 +55,7 @@ class AccountsPage {
 	void choices(Model model) {
 		model.addAttribute("roles", Role.values());
 		model.addAttribute("staffRoles", StaffRole.values());
-		model.addAttribute("municipalityChoices", catalog.plans().stream().map(Plan::municipality).distinct().sorted().toList());
+		model.addAttribute("municipalityChoices", catalog.municipalities());
 	}
 
 	@GetMapping

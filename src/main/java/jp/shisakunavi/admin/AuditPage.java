@@ -24,7 +24,6 @@ import jp.shisakunavi.audit.AuditFilter;
 import jp.shisakunavi.audit.AuditLog;
 import jp.shisakunavi.console.ConsoleController;
 import jp.shisakunavi.console.ConsolePage;
-import jp.shisakunavi.plan.Plan;
 import jp.shisakunavi.plan.PlanCatalog;
 
 /**
@@ -60,7 +59,7 @@ class AuditPage {
 		model.addAttribute("result", audit.find(filter, page));
 		model.addAttribute("actions", audit.actions());
 		model.addAttribute("actors", accounts.all().stream().map(Account::username).toList());
-		model.addAttribute("municipalityChoices", catalog.plans().stream().map(Plan::municipality).distinct().sorted().toList());
+		model.addAttribute("municipalityChoices", catalog.municipalities());
 		return htmx != null ? "admin/audit :: entries" : "admin/audit";
 	}
 

@@ -10,7 +10,6 @@ import org.springframework.stereotype.Component;
 import jp.shisakunavi.notify.DeliveryReport;
 import jp.shisakunavi.notify.Topic;
 import jp.shisakunavi.plan.Measure;
-import jp.shisakunavi.plan.MunicipalityName;
 import jp.shisakunavi.plan.Plan;
 import jp.shisakunavi.plan.PlanCatalog;
 import jp.shisakunavi.plan.RatingChange;
@@ -33,12 +32,10 @@ class Scope {
 
 	/** The municipalities as written in rows (茅ケ崎市, 茅ヶ崎): the plan data's name where one matches. */
 	Set<String> named(Collection<String> written) {
-		List<String> known = catalog.plans().stream().map(Plan::municipality).distinct().toList();
 		Set<String> names = new LinkedHashSet<>();
 		for (String name : written) {
 			if (name != null && !name.isBlank()) {
-				names.add(known.stream().filter(k -> MunicipalityName.key(k).equals(MunicipalityName.key(name))).findFirst()
-					.orElse(name.strip()));
+				names.add(catalog.municipality(name).orElse(name.strip()));
 			}
 		}
 		return names;

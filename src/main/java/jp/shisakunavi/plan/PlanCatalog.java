@@ -49,6 +49,18 @@ public class PlanCatalog {
 		return snapshot().measuresOf(planId);
 	}
 
+	/** The municipalities that have plans, as the plan data names them, sorted. */
+	public List<String> municipalities() {
+		return plans().stream().map(Plan::municipality).distinct().sorted().toList();
+	}
+
+	/** The municipality a name means as people write it (茅ケ崎, 茅ヶ崎市), if it has plans. */
+	public Optional<String> municipality(String written) {
+		String key = MunicipalityName.key(written);
+		return key.isEmpty() ? Optional.empty()
+				: plans().stream().map(Plan::municipality).filter(m -> MunicipalityName.key(m).equals(key)).findFirst();
+	}
+
 	/**
 	 * The data as held now. A snapshot never changes: the catalog moves to a new one after a write by this instance
 	 * and on every re-read, so something computed from a snapshot stays right for as long as it is the current one.
