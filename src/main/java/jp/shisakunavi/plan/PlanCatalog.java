@@ -54,11 +54,10 @@ public class PlanCatalog {
 		return plans().stream().map(Plan::municipality).distinct().sorted().toList();
 	}
 
-	/** The municipality a name means as people write it (茅ケ崎, 茅ヶ崎市), if it has plans. */
+	/** The municipality a name means as people write it (茅ケ崎, 茅ヶ崎市, ちがさき), if it has plans. */
 	public Optional<String> municipality(String written) {
-		String key = MunicipalityName.key(written);
-		return key.isEmpty() ? Optional.empty()
-				: plans().stream().map(Plan::municipality).filter(m -> MunicipalityName.key(m).equals(key)).findFirst();
+		return plans().stream().filter(p -> MunicipalityName.matches(written, p.municipality(), p.municipalityKana()))
+			.map(Plan::municipality).findFirst();
 	}
 
 	/**
