@@ -22,7 +22,9 @@ record PlanFile(String id, String municipality, String municipalityKana, String 
 	}
 
 	Plan plan(String checksum, Instant importedAt) {
-		List<Pillar> pillarList = pillars.stream().map(p -> new Pillar(p.number(), p.title(), p.description(), p.sections())).toList();
+		List<Pillar> pillarList = pillars.stream()
+			.map(p -> new Pillar(p.number(), p.title(), p.description(), p.sections()))
+			.toList();
 		return new Plan(id, municipality, municipalityKana, prefecture, title, contact, period, adopted, source, pillarLabel,
 				measureLabel, basicPolicy, summary, new RatingScheme(ratingScheme), pillarList, checksum, importedAt,
 				false);
