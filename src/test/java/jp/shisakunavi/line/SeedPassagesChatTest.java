@@ -42,7 +42,10 @@ class SeedPassagesChatTest {
 		assertThat(ask("各務原市", "市民調査でスマホを使っている人の割合は？")).contains("「スマートフォン」が 94.8%");
 		assertThat(ask("各務原市", "市民調査でマイナンバーカードを取得している人は？")).contains("30.2%");
 		assertThat(ask("各務原市", "市民調査で情報発信について出た意見は？")).contains("■情報発信について");
+		assertThat(ask("各務原市", "市民調査で市役所の情報をどうやって入手していると答えた？")).contains("「各務原市ウェブサイト」が76.0%");
+		assertThat(ask("各務原市", "情報化が進むことへの市民の不安は？")).contains("「個人情報や秘密が他人に知られる」が 60.4%");
 		assertThat(ask("各務原市", "パブリックコメントで意見はありましたか？")).contains("ご意見はありませんでした");
+		assertThat(ask("各務原市", "パブリックコメントの期間は？")).contains("令和3年5月28日～令和3年6月16日");
 	}
 
 	@Test
@@ -52,6 +55,9 @@ class SeedPassagesChatTest {
 		assertThat(ask("各務原市", "自治体DXの重点取組事項は何ですか？")).contains("自治体フロントヤード改革の推進");
 		assertThat(ask("各務原市", "岐阜県のDXの取組は？")).contains("岐阜県 DX 推進本部");
 		assertThat(ask("各務原市", "近年の情報化の動向は？")).contains("5G サービスの提供開始");
+		assertThat(ask("各務原市", "DXとは何ですか？")).contains("人々の営みをより良く豊かなものへと変革する");
+		assertThat(ask("各務原市", "国の情報化政策はどう変わってきた？")).contains("官民データ活用推進基本法");
+		assertThat(ask("各務原市", "岐阜県の官民データ活用推進計画とは？")).contains("令和元年10月");
 	}
 
 	@Test
