@@ -132,7 +132,7 @@ class Conversation {
 			if (entry.isEmpty()) {
 				return phrases.unknown(replies, answer, null).build();
 			}
-			replies.text(Phrases.faqAnswer(entry.get(), city));
+			replies.text(entry.get().reply(city));
 		}
 		else {
 			Optional<MeasureView> view = view(top.id());
