@@ -54,7 +54,8 @@ public record FaqDraft(String question, List<String> alternates, String answer, 
 				seed, writtenByHand);
 	}
 
-	FaqEntry entry(String id, long version, Instant updatedAt) {
+	/** The entry this draft makes as entry {@code id} (e.g. to try it in the search before it is saved). */
+	public FaqEntry entry(String id, long version, Instant updatedAt) {
 		return new FaqEntry(id, question, alternates, answer, municipality, everyCity, category, tags, source, url,
 				department, version, updatedAt);
 	}

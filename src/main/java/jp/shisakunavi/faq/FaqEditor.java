@@ -207,7 +207,8 @@ public class FaqEditor {
 			.before(before.content()).after(next.deleted() ? null : next.content()));
 	}
 
-	private FaqRecord existing(String id) {
+	/** The entry with its editing state (a deleted one too); {@link FaqEntryGone} when there is none. */
+	public FaqRecord existing(String id) {
 		return records.find(id).orElseThrow(() -> new FaqEntryGone(id, false));
 	}
 

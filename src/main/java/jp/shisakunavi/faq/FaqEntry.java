@@ -27,7 +27,7 @@ public record FaqEntry(String id, String question, List<String> alternates, Stri
 
 	/** Whether the answer must say whose definition it is: a term of one city asked about another or no city. */
 	public boolean definedElsewhere(String city) {
-		return everyCity && !municipality.equals(city);
+		return everyCity && municipality != null && !municipality.equals(city);
 	}
 
 	/** The answer as the bot sends it to someone asking about {@code city}: whose definition, the answer, source and URL. */

@@ -1,0 +1,54 @@
+package jp.shisakunavi.admin.faq;
+
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import jp.shisakunavi.account.Actor;
+import jp.shisakunavi.account.Forbidden;
+import jp.shisakunavi.account.Permissions;
+import jp.shisakunavi.faq.FaqEditor;
+import jp.shisakunavi.faq.FaqFilter;
+import jp.shisakunavi.faq.FaqRecord;
+
+/**
+ * Which entries an account may read: every console role but staff reads the entries of its municipalities and
+ * those common to every city (which are public: the open-data API publishes them all).
+ */
+@Component
+class FaqVisibility {
+
+	private final FaqEditor editor;
+	private final Permissions permissions;
+
+	FaqVisibility(FaqEditor editor, Permissions permissions) {
+		this.editor = editor;
+		this.permissions = permissions;
+	}
+
+	Actor requireReader() {
+		Actor actor = permissions.current();
+		if (!actor.mayReadConsole()) {
+			throw new Forbidden("FAQ を見られるのは管理者・編集者・閲覧者のアカウントです");
+		}
+		return actor;
+	}
+
+	List<FaqRecord> find(FaqFilter filter) {
+		Actor actor = requireReader();
+		return editor.all().stream().filter(filter::matches).filter(r -> readable(actor, r)).toList();
+	}
+
+	FaqRecord existing(String id) {
+		Actor actor = requireReader();
+		FaqRecord record = editor.existing(id);
+		if (!readable(actor, record)) {
+			permissions.requireView(record.municipality());
+		}
+		return record;
+	}
+
+	static boolean readable(Actor actor, FaqRecord record) {
+		return record.municipality() == null || actor.mayView(record.municipality());
+	}
+}
