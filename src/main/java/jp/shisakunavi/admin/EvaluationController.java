@@ -1,8 +1,10 @@
 package jp.shisakunavi.admin;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -11,6 +13,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
@@ -21,14 +24,19 @@ import jp.shisakunavi.plan.EvaluationIntake;
 import jp.shisakunavi.plan.EvaluationRow;
 import jp.shisakunavi.plan.IntakeResult;
 import jp.shisakunavi.plan.InvalidEvaluations;
+import jp.shisakunavi.plan.ReusedIdempotencyKey;
 
 /**
  * Administrators enter evaluations as JSON or as a CSV/Excel file; either is taken whole or not at all, and a
- * refusal is a 400 with the reason (for rows, every row's reasons).
+ * refusal is a 400 with the reason (for rows, every row's reasons). An {@code Idempotency-Key} header makes a
+ * request safe to send again: the same key and content get the first answer, and nothing is applied twice.
  */
 @RestController
 @RequestMapping("/admin/api/evaluations")
 class EvaluationController {
+
+	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+	private static final Pattern IDEMPOTENCY_KEY_FORMAT = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
 	private final EvaluationIntake intake;
 
@@ -37,19 +45,38 @@ class EvaluationController {
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	IntakeResult submit(@RequestBody List<EvaluationJson> rows, @RequestParam(defaultValue = "false") boolean urgent) {
+	IntakeResult submit(@RequestBody List<EvaluationJson> rows, @RequestParam(defaultValue = "false") boolean urgent,
+			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
 		List<EvaluationRow> numbered = new ArrayList<>();
 		for (int i = 0; i < rows.size(); i++) {
 			EvaluationJson row = rows.get(i) == null ? EvaluationJson.EMPTY : rows.get(i);
 			numbered.add(row.numbered(i + 1));
 		}
-		return intake.submit(numbered, urgent);
+		return intake.submit(numbered, urgent, checked(key));
 	}
 
 	@PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	IntakeResult importFile(@RequestPart("file") MultipartFile file,
-			@RequestParam(defaultValue = "false") boolean urgent) throws IOException {
-		return intake.submit(EvaluationFile.read(file.getOriginalFilename(), file.getBytes()), urgent);
+	IntakeResult importFile(@RequestPart("file") MultipartFile file, @RequestParam(defaultValue = "false") boolean urgent,
+			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) throws IOException {
+		try (InputStream content = file.getInputStream()) {
+			return intake.submit(EvaluationFile.read(file.getOriginalFilename(), content), urgent, checked(key));
+		}
+	}
+
+	/** A key the client chose for the request (a UUID, say): sending it again gets the same answer. */
+	private static String checked(String key) {
+		if (key == null) {
+			return null;
+		}
+		if (!IDEMPOTENCY_KEY_FORMAT.matcher(key).matches()) {
+			throw new IllegalArgumentException(IDEMPOTENCY_KEY + " は英数字と - _ . : の 1〜100 文字にしてください");
+		}
+		return key;
+	}
+
+	@ExceptionHandler(ReusedIdempotencyKey.class)
+	ProblemDetail reusedKey(ReusedIdempotencyKey e) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
 	}
 
 	/** Every row's reasons under {@code errors} (here, before the general handler of IllegalArgumentException). */

@@ -2,10 +2,7 @@ package jp.shisakunavi.plan;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -43,7 +40,7 @@ public class PlanImporter {
 
 	/** Reads and validates a file; throws {@link DataFileException} and writes nothing when it is broken. */
 	ValidatedPlan validate(String file, byte[] content) {
-		return new ValidatedPlan(file, reader.read(file, content), checksum(content));
+		return new ValidatedPlan(file, reader.read(file, content), Sha256.hex(content));
 	}
 
 	/** Imports one plan file, replacing the plan of the same id. */
@@ -69,15 +66,6 @@ public class PlanImporter {
 				measures.size(), validated.file());
 		events.publishEvent(new PlanDataChanged(plan.id()));
 		return plan.completed(true);
-	}
-
-	private static String checksum(byte[] content) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException("SHA-256 is part of every JVM", e);
-		}
 	}
 
 	/** A plan file that passed validation. */

@@ -55,9 +55,12 @@ public final class EmbeddedMongo implements AutoCloseable {
 		return connectionString;
 	}
 
-	/** Forces what was written so far to disk; call after writes that must survive a hard kill. */
+	/**
+	 * Writes what was written so far to the file (the server otherwise commits about once a second), so that it
+	 * survives a hard kill of the service. Callers at the same time share one commit.
+	 */
 	public void flush() {
-		if (backend != null) {
+		if (backend != null && backend.getMvStore().hasUnsavedChanges()) {
 			backend.commit();
 		}
 	}

@@ -10,28 +10,28 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Finishes rating changes that a crashed intake left unapplied: at start-up, and every few minutes for those left
- * by another instance (old enough that no intake can still be writing them).
+ * Finishes evaluation requests that a crash interrupted: at start-up, before the service is ready, and every few
+ * minutes for those left by another instance (old enough that no intake can still be writing them).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
-class PendingChangesRepair implements ApplicationRunner {
+class InterruptedRequests implements ApplicationRunner {
 
 	private static final Duration SETTLED = Duration.ofMinutes(2);
 
 	private final EvaluationIntake intake;
 
-	PendingChangesRepair(EvaluationIntake intake) {
+	InterruptedRequests(EvaluationIntake intake) {
 		this.intake = intake;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
-		intake.repairPending(Duration.ZERO);
+		intake.finishInterrupted(Duration.ZERO);
 	}
 
 	@Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT5M")
-	void repairSettled() {
-		intake.repairPending(SETTLED);
+	void finishSettled() {
+		intake.finishInterrupted(SETTLED);
 	}
 }

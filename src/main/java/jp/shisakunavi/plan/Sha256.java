@@ -1,0 +1,26 @@
+package jp.shisakunavi.plan;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** SHA-256 in hex, for ids and fingerprints derived from content. */
+final class Sha256 {
+
+	private Sha256() {
+	}
+
+	static String hex(byte[] content) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException("SHA-256 is part of every JVM", e);
+		}
+	}
+
+	static String hex(String text) {
+		return hex(text.getBytes(StandardCharsets.UTF_8));
+	}
+}
