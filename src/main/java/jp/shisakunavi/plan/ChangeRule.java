@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import jp.shisakunavi.system.Sha256;
+
 /**
  * What storing a rating means for the people who follow the unit: nothing new (the same rating is stored), a
  * rating without news (a first rating, or the same as the year before), or a change.

@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import jp.shisakunavi.system.Sha256;
 
 /**
  * Takes evaluations from administrators: validates the whole request, stores the ratings and records the rating

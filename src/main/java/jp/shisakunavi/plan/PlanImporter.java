@@ -15,6 +15,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 import jp.shisakunavi.system.DataFileException;
+import jp.shisakunavi.system.Sha256;
 
 /**
  * Writes validated plan files into MongoDB. MongoDB has no multi-document transactions on every server we run

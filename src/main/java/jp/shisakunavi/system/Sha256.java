@@ -1,4 +1,4 @@
-package jp.shisakunavi.plan;
+package jp.shisakunavi.system;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -6,12 +6,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** SHA-256 in hex, for ids and fingerprints derived from content. */
-final class Sha256 {
+public final class Sha256 {
 
 	private Sha256() {
 	}
 
-	static String hex(byte[] content) {
+	public static String hex(byte[] content) {
 		try {
 			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
 		}
@@ -20,7 +20,7 @@ final class Sha256 {
 		}
 	}
 
-	static String hex(String text) {
+	public static String hex(String text) {
 		return hex(text.getBytes(StandardCharsets.UTF_8));
 	}
 }
