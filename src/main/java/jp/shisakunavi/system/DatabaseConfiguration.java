@@ -27,7 +27,8 @@ class DatabaseConfiguration {
 
 	@Bean
 	EmbeddedMongo embeddedMongo(ShisakuProperties properties) {
-		return properties.embeddedDatabase() ? EmbeddedMongo.start(properties.dataDir()) : EmbeddedMongo.none();
+		return properties.embeddedDatabase() ? EmbeddedMongo.start(properties.dataDir(), properties.restoreFrom())
+				: EmbeddedMongo.none();
 	}
 
 	@Bean
