@@ -19,6 +19,7 @@ public record ShisakuProperties(Path dataDir, String mongodbUri, Path faqDir, Pa
 		dataDir = dataDir == null ? Path.of("data") : dataDir;
 		faqDir = faqDir == null ? Path.of("faq") : faqDir;
 		mongodbUri = mongodbUri == null ? "" : mongodbUri.trim();
+		restoreFrom = restoreFrom == null || restoreFrom.toString().isBlank() ? null : restoreFrom;
 	}
 
 	public boolean embeddedDatabase() {

@@ -30,9 +30,10 @@ class StartupMessage {
 				  施策ナビ (Shisaku Navi) is ready.
 				    Chat simulator:  {}/
 				    Open-data API:   {}/api/plans
+				    API description: {}/swagger-ui.html
 				    Health:          {}/actuator/health
 				    LINE webhook:    {}/callback ({})
-				""", base, base, base, base,
+				""", base, base, base, base, base,
 				line.configured() ? "connected to LINE" : "no LINE credentials: webhook disabled, use the simulator");
 	}
 }
