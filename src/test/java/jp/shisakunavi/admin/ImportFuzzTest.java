@@ -137,7 +137,7 @@ class ImportFuzzTest {
 		Random random = new Random(7);
 		byte[] valid = validWorkbook();
 		Map<Integer, Integer> statuses = new TreeMap<>();
-		for (int i = 0; i < 150; i++) {
+		for (int i = 0; i < 80; i++) {
 			byte[] damaged = valid.clone();
 			for (int flips = 0; flips <= i % 8; flips++) {
 				damaged[random.nextInt(damaged.length)] = (byte) random.nextInt(256);

@@ -98,6 +98,8 @@ class WebhookFuzzTest {
 
 		System.gc();
 		long growth = usedHeap() - heapBefore;
+		System.out.println("Webhook fuzz: statuses of " + MUTATIONS + " mutated signed bodies " + statuses
+				+ ", heap growth " + growth / 1024 / 1024 + " MB");
 		assertThat(statuses.keySet()).as("statuses " + statuses).allMatch(s -> s < 500 || s == 503);
 		assertThat(statuses.getOrDefault(200, 0)).as("statuses " + statuses).isPositive();
 		assertThat(growth).as("heap growth").isLessThan(256L * 1024 * 1024);
