@@ -7,6 +7,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
+import io.micrometer.core.instrument.Metrics;
+
 import jp.shisakunavi.plan.Plan;
 
 /**
@@ -55,6 +57,8 @@ public class Search {
 		List<RankedSearch.Scored> scored = RankedSearch.search(understood, snapshot);
 		Integer asOf = understood.understanding().fiscalYear();
 		boolean answered = !scored.isEmpty() && scored.getFirst().confidence() >= threshold;
+		// The share of "I don't know" answers, for operators (Spring Boot binds its registry to the global one).
+		Metrics.counter("shisaku.answers", "outcome", answered ? "answered" : "unknown").increment();
 		if (answered) {
 			List<Hit> results = scored.stream()
 				.filter(s -> s.confidence() >= threshold / 2)
