@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+
 import jp.shisakunavi.system.Sha256;
 
 /**
@@ -111,13 +112,11 @@ public class EvaluationIntake {
 		Map<String, Plan> plansRead = new HashMap<>();
 		List<EvaluationRequest.Write> writes = new ArrayList<>();
 		List<RatingChange> found = new ArrayList<>();
-		Map<String, String> planTitles = new HashMap<>();
 		int unchanged = 0;
 		for (Map.Entry<String, List<ResolvedEvaluation>> entry : byMeasure.entrySet()) {
 			Measure measure = plans.measure(entry.getKey())
 				.orElseThrow(() -> new IllegalArgumentException("施策 " + entry.getKey() + " は削除されました"));
 			Plan plan = plansRead.computeIfAbsent(measure.planId(), p -> plans.plan(p).orElseThrow());
-			planTitles.put(plan.id(), plan.title());
 			// Older years first, so that a request with several years of one unit compares each with the one before.
 			List<ResolvedEvaluation> ordered = entry.getValue().stream()
 				.sorted(Comparator.comparingInt(e -> e.evaluation().fiscalYear()))
@@ -141,7 +140,7 @@ public class EvaluationIntake {
 		Set<String> known = new HashSet<>();
 		changes.find(found.stream().map(RatingChange::id).toList()).forEach(c -> known.add(c.id()));
 		List<IntakeResult.DetectedChange> detected = found.stream()
-			.map(c -> IntakeResult.DetectedChange.of(c, planTitles.get(c.planId()), !known.contains(c.id())))
+			.map(c -> IntakeResult.DetectedChange.of(c, plansRead.get(c.planId()).title(), !known.contains(c.id())))
 			.toList();
 		IntakeResult result = new IntakeResult(evaluations.size(), writes.size(), unchanged, detected);
 		return new EvaluationRequest(id, fingerprint, urgent, clock.instant(), writes, found, result, false);

@@ -41,6 +41,11 @@ class EvaluationRequests {
 		mongo.updateFirst(Query.query(where("_id").is(id)), Update.update("done", true), EvaluationRequest.class);
 	}
 
+	/** Forgets requests done long ago (their keys with them). */
+	void purgeDoneBefore(Instant before) {
+		mongo.remove(Query.query(where("done").is(true).and("receivedAt").lt(before)), EvaluationRequest.class);
+	}
+
 	/** Requests whose writes may not have finished, oldest first. */
 	List<EvaluationRequest> unfinished(Instant receivedBefore) {
 		Query query = Query.query(where("done").is(false).and("receivedAt").lte(receivedBefore));

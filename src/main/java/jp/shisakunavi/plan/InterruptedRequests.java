@@ -1,5 +1,6 @@
 package jp.shisakunavi.plan;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import org.springframework.boot.ApplicationArguments;
@@ -19,10 +20,16 @@ class InterruptedRequests implements ApplicationRunner {
 
 	private static final Duration SETTLED = Duration.ofMinutes(2);
 
-	private final EvaluationIntake intake;
+	private static final Duration KEPT = Duration.ofDays(30);
 
-	InterruptedRequests(EvaluationIntake intake) {
+	private final EvaluationIntake intake;
+	private final EvaluationRequests requests;
+	private final Clock clock;
+
+	InterruptedRequests(EvaluationIntake intake, EvaluationRequests requests, Clock clock) {
 		this.intake = intake;
+		this.requests = requests;
+		this.clock = clock;
 	}
 
 	@Override
@@ -33,5 +40,11 @@ class InterruptedRequests implements ApplicationRunner {
 	@Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT5M")
 	void finishSettled() {
 		intake.finishInterrupted(SETTLED);
+	}
+
+	/** Done requests are kept 30 days: so long a redelivery under the same idempotency key gets the first answer. */
+	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT10M")
+	void purgeOld() {
+		requests.purgeDoneBefore(clock.instant().minus(KEPT));
 	}
 }
