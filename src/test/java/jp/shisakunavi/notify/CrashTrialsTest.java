@@ -60,8 +60,9 @@ class CrashTrialsTest {
 	void killedAtAnyPointOfAnImportNothingAcknowledgedIsLostNothingIsHalfDoneNothingSentTwice() throws Exception {
 		int trials = Integer.getInteger("crash.trials", 4);
 		Tally tally = new Tally();
+		List<Service> started = new ArrayList<>();
 		try (FakeLine line = new FakeLine()) {
-			Service service = start(line);
+			Service service = start(line, started);
 			follow(service);
 			List<Cell> cells = cells(service);
 			long importTime = 0;
@@ -69,12 +70,12 @@ class CrashTrialsTest {
 				double point = POINTS[trial % POINTS.length];
 				Map<Cell, String> before = ratings(service, cells);
 				Map<Cell, String> sent = ratingsOf(trial, cells);
-				long started = System.nanoTime();
+				long begun = System.nanoTime();
 				CompletableFuture<HttpResponse<String>> answer = http.sendAsync(importRequest(service, sent, trial),
 						HttpResponse.BodyHandlers.ofString());
 				if (point >= 1.0) {
 					HttpResponse<String> response = answer.get(WAIT.toSeconds(), TimeUnit.SECONDS);
-					importTime = Math.max(importTime, System.nanoTime() - started);
+					importTime = Math.max(importTime, System.nanoTime() - begun);
 					assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 				}
 				else if (point > 0) {
@@ -84,14 +85,18 @@ class CrashTrialsTest {
 				boolean acknowledged = answer.isDone() && !answer.isCompletedExceptionally()
 						&& answer.get().statusCode() == 200;
 				service.close();
-				service = start(line);
+				service = start(line, started);
 				Map<Cell, String> after = ratings(service, cells);
-				tally.count(point, acknowledged, before, sent, after);
+				tally.count(point, acknowledged, before, sent, after,
+						service.process.output().contains("that a crash had interrupted"));
 			}
 			awaitDelivered(service);
 			tally.notifications(service, line);
-			service.process.close();
-			service.client.close();
+		}
+		finally {
+			for (Service service : started) {
+				service.close();
+			}
 		}
 		System.out.println(tally);
 		assertThat(tally.acknowledgedRowsLost).isZero();
@@ -100,13 +105,14 @@ class CrashTrialsTest {
 		assertThat(tally.changesNotNotified).isZero();
 	}
 
-	private Service start(FakeLine line) throws Exception {
+	private Service start(FakeLine line, List<Service> started) throws Exception {
 		// One name for every start: the same data folder (its log is written anew each time).
 		ServiceProcess process = ServiceProcess.start(dir, "service", List.of("--shisaku.admin.password=" + PASSWORD, "--line.bot.channel-token=test-channel-token",
 				"--line.bot.channel-secret=test-channel-secret", "--line.bot.api-end-point=" + line.baseUrl(),
 				"--line.bot.blob-end-point=" + line.baseUrl(), "--shisaku.notify.send-window=",
 				"--shisaku.notify.coalesce=0s", "--shisaku.notify.poll-interval=200ms", "--shisaku.notify.daily-cap=0",
 				"--shisaku.notify.lease=5s"));
+		started.add(new Service(process, null, null, null));
 		process.awaitStarted(WAIT);
 		String log = process.output();
 		MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port(DATABASE_PORT, log));
@@ -114,7 +120,9 @@ class CrashTrialsTest {
 		HttpRequest readiness = HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness")).build();
 		await().atMost(WAIT).pollInterval(Duration.ofMillis(200))
 			.until(() -> http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
-		return new Service(process, client, client.getDatabase("shisakunavi"), base);
+		Service service = new Service(process, client, client.getDatabase("shisakunavi"), base);
+		started.set(started.size() - 1, service);
+		return service;
 	}
 
 	private static int port(Pattern pattern, String log) {
@@ -213,9 +221,13 @@ class CrashTrialsTest {
 	private record Service(ServiceProcess process, MongoClient client, MongoDatabase db, String base)
 			implements AutoCloseable {
 
+		/** Stops the process (if it still runs) and the connection to its database. */
 		@Override
-		public void close() {
-			client.close();
+		public void close() throws InterruptedException {
+			process.close();
+			if (client != null) {
+				client.close();
+			}
 		}
 	}
 
@@ -225,6 +237,7 @@ class CrashTrialsTest {
 		final Map<String, Integer> trialsAt = new java.util.TreeMap<>();
 		int acknowledged;
 		int appliedAfterCrash;
+		int finishedAtStart;
 		int notApplied;
 		int acknowledgedRowsLost;
 		int halfApplied;
@@ -235,7 +248,8 @@ class CrashTrialsTest {
 		long changesNotNotified;
 
 		void count(double point, boolean wasAcknowledged, Map<Cell, String> before, Map<Cell, String> sent,
-				Map<Cell, String> after) {
+				Map<Cell, String> after, boolean finishedAtStart) {
+			this.finishedAtStart += finishedAtStart ? 1 : 0;
 			trialsAt.merge(point >= 1 ? "after the answer" : point == 0 ? "before the request" : "during (" + point + ")",
 					1, Integer::sum);
 			boolean applied = after.equals(sent);
@@ -277,7 +291,8 @@ class CrashTrialsTest {
 		@Override
 		public String toString() {
 			return "Crash trials: " + trialsAt + "; acknowledged " + acknowledged + ", not acknowledged but applied "
-					+ appliedAfterCrash + ", not applied " + notApplied + "; acknowledged rows lost "
+					+ appliedAfterCrash + " (of them interrupted while applied and finished at the next start "
+					+ finishedAtStart + "), not applied " + notApplied + "; acknowledged rows lost "
 					+ acknowledgedRowsLost + ", half-applied requests " + halfApplied + "; " + changes
 					+ " changes in " + deliveries + " deliveries, " + messages + " messages to the follower, duplicate "
 					+ "notifications " + duplicateNotifications + ", changes not notified " + changesNotNotified;

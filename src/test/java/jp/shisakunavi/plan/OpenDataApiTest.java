@@ -31,6 +31,7 @@ class OpenDataApiTest {
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		registry.add("shisaku.data-dir", () -> dataDir.toString());
+		registry.add("shisaku.admin.password", () -> "open-data-secret");
 	}
 
 	@Autowired
@@ -128,8 +129,8 @@ class OpenDataApiTest {
 	}
 
 	@Test
-	void healthReportsTheEmbeddedDatabase() {
-		JsonNode health = get("/actuator/health");
+	void healthReportsTheEmbeddedDatabaseToAdministrators() {
+		JsonNode health = http.withBasicAuth("admin", "open-data-secret").getForObject("/actuator/health", JsonNode.class);
 		assertThat(health.get("status").asText()).isEqualTo("UP");
 		assertThat(health.at("/components/mongo/details/server").asText()).isEqualTo("embedded");
 	}

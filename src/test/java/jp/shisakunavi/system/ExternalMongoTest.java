@@ -34,6 +34,7 @@ class ExternalMongoTest {
 		InetSocketAddress address = server.bind();
 		registry.add("shisaku.mongodb-uri", () -> "mongodb://127.0.0.1:" + address.getPort() + "/navi-test");
 		registry.add("shisaku.data-dir", () -> dataDir.toString());
+		registry.add("shisaku.admin.password", () -> "external-secret");
 	}
 
 	@AfterAll
@@ -50,7 +51,7 @@ class ExternalMongoTest {
 	@Test
 	void storesTheDataOnTheGivenServer() {
 		assertThat(embedded.running()).isFalse();
-		JsonNode health = http.getForObject("/actuator/health", JsonNode.class);
+		JsonNode health = http.withBasicAuth("admin", "external-secret").getForObject("/actuator/health", JsonNode.class);
 		assertThat(health.at("/components/mongo/status").asText()).isEqualTo("UP");
 		assertThat(health.at("/components/mongo/details/server").asText()).isEqualTo("external");
 		assertThat(health.at("/components/mongo/details/database").asText()).isEqualTo("navi-test");
