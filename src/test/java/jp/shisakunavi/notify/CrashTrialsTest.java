@@ -38,7 +38,7 @@ import jp.shisakunavi.linefake.FakeLine;
  * kill -9 at many points of a large evaluation import (733 rows: every rated unit and fiscal year of 多治見市 第4次
  * and 茅ヶ崎市), on the embedded database: before the request, while it is applied, right after its answer. After
  * each restart: no acknowledged row lost, no request half applied; at the end every change notified exactly once
- * to a LINE user who follows both cities. {@code -Dcrash.trials=24} for the documented run (default 4).
+ * to a LINE user who follows both cities. {@code -Dcrash.trials=24} for the documented run (default 3).
  */
 class CrashTrialsTest {
 
@@ -58,7 +58,7 @@ class CrashTrialsTest {
 
 	@Test
 	void killedAtAnyPointOfAnImportNothingAcknowledgedIsLostNothingIsHalfDoneNothingSentTwice() throws Exception {
-		int trials = Integer.getInteger("crash.trials", 4);
+		int trials = Integer.getInteger("crash.trials", 3);
 		Tally tally = new Tally();
 		List<Service> started = new ArrayList<>();
 		try (FakeLine line = new FakeLine()) {
