@@ -4,8 +4,28 @@
   const talk = document.getElementById('talk');
   const quick = document.getElementById('quick');
   const input = document.getElementById('text');
-  const userId = localStorage.getItem('shisaku-sim-user') || ('sim-' + crypto.randomUUID());
-  localStorage.setItem('shisaku-sim-user', userId);
+  // The server gives this browser a simulator user of its own; its token goes with every call.
+  let token = localStorage.getItem('shisaku-sim-token');
+
+  async function call(path, payload) {
+    if (!token) {
+      const opened = await fetch('simulator/sessions', { method: 'POST' });
+      const session = await opened.json();
+      if (!opened.ok) throw new Error(session.detail || opened.statusText);
+      token = session.token;
+      localStorage.setItem('shisaku-sim-token', token);
+    }
+    const response = await fetch(path, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Simulator-Token': token },
+      body: JSON.stringify(payload || {})
+    });
+    if (response.status === 401) {
+      token = null;
+      localStorage.removeItem('shisaku-sim-token');
+    }
+    return response;
+  }
 
   function add(role, node) {
     const item = document.createElement('li');
@@ -124,11 +144,7 @@
   async function send(payload, shown) {
     if (shown) add('user', textBubble(shown));
     try {
-      const response = await fetch('simulator/messages', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(Object.assign({ userId }, payload))
-      });
+      const response = await call('simulator/messages', payload);
       const body = await response.json();
       if (!response.ok) throw new Error(body.detail || response.statusText);
       show(body.messages);
@@ -142,7 +158,8 @@
   // Notifications (rating changes, announcements) arrive like LINE's pushes: looked for every few seconds.
   async function poll() {
     try {
-      const response = await fetch('simulator/notifications?userId=' + encodeURIComponent(userId));
+      if (!token) return;
+      const response = await call('simulator/notifications');
       if (response.ok) {
         const body = await response.json();
         body.notifications.forEach(show);
@@ -162,8 +179,7 @@
   });
   document.querySelectorAll('.menu button').forEach(b => b.addEventListener('click', () => send({ text: b.dataset.say }, b.dataset.say)));
 
-  if (!localStorage.getItem('shisaku-sim-followed')) {
-    localStorage.setItem('shisaku-sim-followed', 'yes');
+  if (!token) {
     send({ event: 'follow' });
   } else {
     add('bot', textBubble('おかえりなさい。質問をどうぞ。'));

@@ -47,7 +47,8 @@ class SecurityConfiguration {
 		csrfTokens.setCookieCustomizer(cookie -> cookie.httpOnly(true).sameSite("Strict"));
 		return http
 			.authorizeHttpRequests(requests -> requests
-				.dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
+				// an asynchronous answer (a streamed backup) and error pages belong to a request that was authorized already
+				.dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR, DispatcherType.ASYNC).permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
 				.requestMatchers(SignInPages.LOGIN, "/admin/assets/**").permitAll()
 				.requestMatchers("/admin/api/**").hasAnyRole(Role.ADMIN.name(), Role.EDITOR.name(), Role.VIEWER.name())

@@ -88,7 +88,7 @@ final class CsvReading {
 		}
 	}
 
-	static boolean startsWith(byte[] content, byte[] prefix) {
+	private static boolean startsWith(byte[] content, byte[] prefix) {
 		if (content.length < prefix.length) {
 			return false;
 		}

@@ -1,5 +1,12 @@
 package jp.shisakunavi.admin;
 
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -7,7 +14,9 @@ import jp.shisakunavi.plan.EvaluationRow;
 
 /**
  * An uploaded file of evaluations: CSV or Excel (.xlsx). The content decides how it is read, and a file whose
- * name says otherwise (an Excel file renamed .csv) is refused with what to do, rather than guessed at.
+ * name says otherwise (an Excel file renamed .csv) is refused with what to do, rather than guessed at. The
+ * upload itself is bounded before it gets here ({@code spring.servlet.multipart.max-file-size}); an Excel file is
+ * streamed from a temporary copy, never inflated whole.
  */
 final class EvaluationFile {
 
@@ -17,13 +26,17 @@ final class EvaluationFile {
 	private EvaluationFile() {
 	}
 
-	static List<EvaluationRow> read(String filename, byte[] content) {
-		if (content.length == 0) {
+	static List<EvaluationRow> read(String filename, InputStream upload) throws IOException {
+		BufferedInputStream in = new BufferedInputStream(upload);
+		in.mark(ZIP.length);
+		byte[] start = in.readNBytes(ZIP.length);
+		in.reset();
+		if (start.length == 0) {
 			throw new UnreadableFile("ファイルが空です");
 		}
 		String extension = extension(filename);
-		boolean zip = CsvReading.startsWith(content, ZIP);
-		boolean legacyExcel = CsvReading.startsWith(content, OLE2);
+		boolean zip = Arrays.equals(start, ZIP);
+		boolean legacyExcel = Arrays.equals(start, OLE2);
 		if (legacyExcel || extension.equals("xls")) {
 			throw new UnreadableFile("古い形式の Excel (.xls) かパスワード付きのファイルは読めません。"
 					+ "Excel で .xlsx か CSV として保存し直してください");
@@ -34,18 +47,29 @@ final class EvaluationFile {
 					throw new UnreadableFile("ファイル名は .csv ですが、中身は Excel (.xlsx) ファイルです。"
 							+ "拡張子を .xlsx に直すか、Excel で「CSV UTF-8（コンマ区切り）」として保存してください");
 				}
-				yield EvaluationTable.rows(CsvReading.read(content));
+				yield EvaluationTable.rows(CsvReading.read(in.readAllBytes()));
 			}
 			case "xlsx" -> {
 				if (!zip) {
 					throw new UnreadableFile("ファイル名は .xlsx ですが、Excel (.xlsx) ファイルではありません");
 				}
-				yield EvaluationTable.rows(XlsxReading.read(content));
+				yield EvaluationTable.rows(xlsx(in));
 			}
-			case "" -> EvaluationTable.rows(zip ? XlsxReading.read(content) : CsvReading.read(content));
+			case "" -> EvaluationTable.rows(zip ? xlsx(in) : CsvReading.read(in.readAllBytes()));
 			default -> throw new UnreadableFile("CSV (.csv) か Excel (.xlsx) のファイルを送ってください（受け取ったファイル: "
 					+ filename + "）");
 		};
+	}
+
+	private static Table xlsx(InputStream in) throws IOException {
+		Path copy = Files.createTempFile("evaluations-", ".xlsx");
+		try {
+			Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+			return XlsxReading.read(copy);
+		}
+		finally {
+			Files.deleteIfExists(copy);
+		}
 	}
 
 	private static String extension(String filename) {

@@ -41,9 +41,14 @@ class Erasure {
 	}
 
 	List<Message> erase(String userId) {
+		forget(userId);
+		return new Replies().text(ERASED).build();
+	}
+
+	/** Erases everything kept about the user. */
+	void forget(String userId) {
 		subscriptions.erase(userId);
 		citizens.erase(userId);
-		return new Replies().text(ERASED).build();
 	}
 
 	List<Message> keep() {

@@ -34,6 +34,7 @@ import com.linecorp.bot.webhook.model.UserSource;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jp.shisakunavi.system.UserIds;
+import jp.shisakunavi.system.WorkerPools;
 
 /**
  * Webhook events wait here to be answered off the request thread: a bounded queue and a fixed number of
@@ -47,6 +48,7 @@ import jp.shisakunavi.system.UserIds;
 class EventInbox implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(EventInbox.class);
+	private static final String POOL = "line-answer";
 	private static final int REPLIES_IN_FLIGHT = 256;
 	private static final int ALWAYS_ROOM_FOR = 100;
 	private static final long REFUSAL_LOG_INTERVAL = TimeUnit.SECONDS.toNanos(10);
@@ -59,6 +61,7 @@ class EventInbox implements DisposableBean {
 	private final LineApi line;
 	private final LineProperties properties;
 	private final MeterRegistry meters;
+	private final WorkerPools pools;
 	private final long maxQueueWait;
 	private final Semaphore sending = new Semaphore(REPLIES_IN_FLIGHT);
 	private final AnswerRate rate = new AnswerRate();
@@ -66,7 +69,7 @@ class EventInbox implements DisposableBean {
 	private final AtomicLong lastRefusalLog = new AtomicLong(System.nanoTime() - REFUSAL_LOG_INTERVAL);
 
 	EventInbox(ProcessedEvents processed, Conversation conversation, LineApi line, LineProperties properties,
-			MeterRegistry meters) {
+			MeterRegistry meters, WorkerPools pools) {
 		this.processed = processed;
 		this.conversation = conversation;
 		this.line = line;
@@ -75,8 +78,26 @@ class EventInbox implements DisposableBean {
 		this.maxQueueWait = properties.maxQueueWait().toNanos();
 		this.workers = new ThreadPoolExecutor(properties.workers(), properties.workers(), 0, TimeUnit.MILLISECONDS,
 				new ArrayBlockingQueue<>(properties.queueCapacity()),
-				Thread.ofPlatform().name("line-answer-", 0).factory(), new ThreadPoolExecutor.AbortPolicy());
+				Thread.ofPlatform().name(POOL + "-", 0).factory(), new ThreadPoolExecutor.AbortPolicy());
+		this.pools = pools;
+		workers.prestartAllCoreThreads();
 		meters.gaugeCollectionSize("shisaku.line.queue", List.of(), workers.getQueue());
+		pools.register(new WorkerPools.Pool() {
+			@Override
+			public String name() {
+				return POOL;
+			}
+
+			@Override
+			public int expected() {
+				return workers.isShutdown() ? 0 : workers.getCorePoolSize();
+			}
+
+			@Override
+			public int alive() {
+				return workers.getPoolSize();
+			}
+		});
 	}
 
 	/**
@@ -175,7 +196,9 @@ class EventInbox implements DisposableBean {
 			return;
 		}
 		Incoming incoming = incoming(event);
-		if (incoming == null) {
+		if (incoming == null || incoming.userId() == null) {
+			// Events LINE adds later, and events whose user LINE does not name (no consent to share the id):
+			// there is nobody to answer or remember.
 			meters.counter("shisaku.line.events", "outcome", "ignored").increment();
 			return;
 		}
@@ -204,8 +227,10 @@ class EventInbox implements DisposableBean {
 			}
 			meters.counter("shisaku.line.events", "outcome", "answered").increment();
 		}
-		catch (RuntimeException e) {
+		catch (Throwable e) {
+			// Any failure, also an error such as running out of memory, costs one answer, never the worker.
 			meters.counter("shisaku.line.events", "outcome", "failed").increment();
+			pools.failed(POOL);
 			log.error("Answering a {} event of {} failed", incoming.kind(), UserIds.masked(incoming.userId()), e);
 		}
 		finally {
@@ -230,13 +255,16 @@ class EventInbox implements DisposableBean {
 		};
 	}
 
-	/** The user, or the group or room the message came from when LINE does not name the user. */
+	/**
+	 * The user, or the group or room the message came from when LINE does not name the user; null when the event
+	 * names none of them.
+	 */
 	private static String chatOf(Source source) {
 		return switch (source) {
 			case UserSource user -> user.userId();
 			case GroupSource group -> group.userId() != null ? group.userId() : group.groupId();
 			case RoomSource room -> room.userId() != null ? room.userId() : room.roomId();
-			case null, default -> "unknown";
+			case null, default -> null;
 		};
 	}
 

@@ -84,6 +84,8 @@ class LineApi implements DisposableBean {
 				Throwable cause = unwrapped(error);
 				int status = cause instanceof AbstractLineClientException line ? line.getCode() : 0;
 				boolean retryable = status == 0 || status == 429 || status >= 500;
+				meters.counter("shisaku.line.api.errors", "api", "reply", "status", status == 0 ? "none" : String.valueOf(status))
+					.increment();
 				if (!retryable || clock.instant().plus(pause).isAfter(deadline)) {
 					meters.counter("shisaku.line.replies", "outcome", "failed").increment();
 					log.warn("Reply not delivered after {} attempt(s): {}", attempt,

@@ -29,6 +29,7 @@ import org.springframework.stereotype.Component;
 import jp.shisakunavi.plan.RatingChange;
 import jp.shisakunavi.plan.RatingChanges;
 import jp.shisakunavi.plan.RatingsChanged;
+import jp.shisakunavi.system.WorkerPools;
 
 /**
  * Turns recorded work into deliveries and plans them, on one instance at a time (a lease): rating changes that
@@ -60,7 +61,7 @@ class Dispatcher implements DisposableBean {
 
 	Dispatcher(MongoTemplate mongo, RatingChanges ratingChanges, Planner planner, Senders senders, Leases leases,
 			HeldNotices heldNotices, DailyCounts dailyCounts, SimulatorInbox simulatorInbox, NotifyProperties properties,
-			SendWindow window, Clock clock) {
+			SendWindow window, Clock clock, WorkerPools pools) {
 		this.mongo = mongo;
 		this.ratingChanges = ratingChanges;
 		this.planner = planner;
@@ -77,7 +78,7 @@ class Dispatcher implements DisposableBean {
 				dispatch();
 			}
 			return false;
-		});
+		}, pools);
 	}
 
 	@EventListener(ApplicationReadyEvent.class)

@@ -23,6 +23,8 @@ import com.linecorp.bot.messaging.model.MulticastRequest;
 import com.linecorp.bot.messaging.model.QuotaType;
 import com.linecorp.bot.spring.boot.core.properties.LineBotProperties;
 
+import io.micrometer.core.instrument.Metrics;
+
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 
@@ -96,6 +98,10 @@ class Multicasts {
 				.build();
 			HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
 			Outcome outcome = outcome(response.statusCode(), message(response.body()));
+			if (response.statusCode() >= 400 && response.statusCode() != 409) {
+				Metrics.counter("shisaku.line.api.errors", "api", "multicast", "status", String.valueOf(response.statusCode()))
+					.increment();
+			}
 			if (response.statusCode() == 429 && outcome instanceof Outcome.Retry) {
 				quietUntilNanos = System.nanoTime() + SLOW_DOWN.toNanos();
 			}

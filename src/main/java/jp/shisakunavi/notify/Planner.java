@@ -27,6 +27,8 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import io.micrometer.core.instrument.Metrics;
+
 import jp.shisakunavi.plan.RatingChange;
 import jp.shisakunavi.plan.RatingChanges;
 import jp.shisakunavi.system.LineCredentials;
@@ -135,6 +137,7 @@ class Planner {
 			for (Recipient r : (Iterable<Recipient>) recipients::iterator) {
 				if (capped(delivery) && counter.count(r.userId()) >= properties.dailyCap()) {
 					held.add(new HeldNotices.Held(r.userId(), r.changeIds()));
+					Metrics.counter("shisaku.notify.held").increment();
 				}
 				else {
 					sending.add(r);

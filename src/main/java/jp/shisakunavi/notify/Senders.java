@@ -28,7 +28,9 @@ import org.springframework.stereotype.Component;
 import com.linecorp.bot.messaging.model.Message;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import jp.shisakunavi.system.EmbeddedMongo;
 import jp.shisakunavi.system.LineCredentials;
+import jp.shisakunavi.system.WorkerPools;
 
 /**
  * Threads that send what planning wrote: each claims a chunk with a lease (a conditional update, so two
@@ -54,11 +56,13 @@ class Senders implements DisposableBean {
 	private final SendWindow window;
 	private final Clock clock;
 	private final MeterRegistry meters;
+	private final EmbeddedMongo database;
 	private final Map<String, List<Message>> messages = new ConcurrentHashMap<>();
 	private final Workers workers;
 
 	Senders(MongoTemplate mongo, Multicasts multicasts, SimulatorInbox simulator, QuotaPause quota,
-			LineCredentials line, NotifyProperties properties, SendWindow window, Clock clock, MeterRegistry meters) {
+			LineCredentials line, NotifyProperties properties, SendWindow window, Clock clock, MeterRegistry meters,
+			EmbeddedMongo database, WorkerPools pools) {
 		this.mongo = mongo;
 		this.multicasts = multicasts;
 		this.simulator = simulator;
@@ -68,13 +72,14 @@ class Senders implements DisposableBean {
 		this.window = window;
 		this.clock = clock;
 		this.meters = meters;
+		this.database = database;
 		this.workers = new Workers("notify-send", properties.senders(), properties.pollInterval(), () -> {
 			Chunk chunk = claim();
 			if (chunk != null) {
 				send(chunk);
 			}
 			return chunk != null;
-		});
+		}, pools);
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -115,6 +120,9 @@ class Senders implements DisposableBean {
 	 * answers with 409 and executes once.
 	 */
 	private void send(Chunk chunk) {
+		// What led to these messages (the change, the delivery, this chunk and its retry keys) must survive a
+		// crash before LINE is asked: planned again after a loss, it would go out under new keys, so twice.
+		database.flush();
 		Update outcomes = new Update();
 		List<Batch> batches = chunk.batches();
 		for (int i = 0; i < batches.size(); i++) {

@@ -39,17 +39,20 @@ class BuiltinPlanLoader implements ApplicationRunner {
 	private final Plans plans;
 	private final PlanImporter importer;
 	private final RatingChanges changes;
+	private final EvaluationRequests requests;
 
-	BuiltinPlanLoader(Plans plans, PlanImporter importer, RatingChanges changes) {
+	BuiltinPlanLoader(Plans plans, PlanImporter importer, RatingChanges changes, EvaluationRequests requests) {
 		this.plans = plans;
 		this.importer = importer;
 		this.changes = changes;
+		this.requests = requests;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) throws IOException {
 		plans.ensureIndexes();
 		changes.ensureIndexes();
+		requests.ensureIndexes();
 		List<PlanImporter.ValidatedPlan> valid = validateAll(builtinFiles());
 		int loaded = 0;
 		int updated = 0;

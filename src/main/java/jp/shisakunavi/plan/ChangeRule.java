@@ -1,13 +1,11 @@
 package jp.shisakunavi.plan;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+
+import jp.shisakunavi.system.Sha256;
 
 /**
  * What storing a rating means for the people who follow the unit: nothing new (the same rating is stored), a
@@ -46,17 +44,13 @@ final class ChangeRule {
 		return new Outcome(false, null, old);
 	}
 
-	/** Deterministic, so that the same change found again (a repeated request, a replay) has the same id. */
-	static String changeId(String unitId, int fiscalYear, String department, String oldRating, String newRating) {
-		String key = String.join("\u0000", unitId, Integer.toString(fiscalYear), String.valueOf(department),
-				String.valueOf(oldRating), newRating);
-		try {
-			byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(hash, 0, 16);
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException("SHA-256 is part of every JVM", e);
-		}
+	/**
+	 * Deterministic for the same request (its change scope), unit, fiscal year and department: applying a request
+	 * again finds its changes recorded, while the same transition in another request is a change of its own.
+	 */
+	static String changeId(String changeScope, String unitId, int fiscalYear, String department) {
+		return Sha256.hex(String.join("\u0000", changeScope, unitId, Integer.toString(fiscalYear),
+				String.valueOf(department))).substring(0, 32);
 	}
 
 	private static String previousYear(List<Evaluation> stored, Evaluation incoming) {

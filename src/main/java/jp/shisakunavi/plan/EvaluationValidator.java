@@ -15,9 +15,10 @@ import java.util.stream.Collectors;
  */
 class EvaluationValidator {
 
-	static final int MAX_ROWS = 5000;
+	private static final int MAX_ROWS = EvaluationIntake.MAX_ROWS;
 	private static final int MAX_LENGTH = 200;
 	private static final int MAX_COMMENT_LENGTH = 2000;
+	private static final String FORMULA_START = "=+-@";
 
 	private final List<Plan> plans;
 	private final Map<String, List<Measure>> measures = new HashMap<>();
@@ -102,6 +103,7 @@ class EvaluationValidator {
 			checkLength("rating", row.rating(), MAX_LENGTH);
 			checkLength("department", row.department(), MAX_LENGTH);
 			checkLength("comment", row.comment(), MAX_COMMENT_LENGTH);
+			checkNotFormula("comment", comment());
 			if (problems.size() > before) {
 				return null;
 			}
@@ -130,6 +132,17 @@ class EvaluationValidator {
 		/** The comment as written: citizens may read it, so its characters are kept (no width folding). */
 		private String comment() {
 			return row.comment() == null || row.comment().isBlank() ? null : row.comment().strip();
+		}
+
+		/**
+		 * Comments are published (history, open data) and end up in spreadsheets: one that a spreadsheet would
+		 * run as a formula (=, +, -, @ first) is not stored, so that no export can carry one.
+		 */
+		private void checkNotFormula(String field, String value) {
+			if (value != null && FORMULA_START.indexOf(value.charAt(0)) >= 0) {
+				problem(field, "「" + value.charAt(0) + "」で始まる文は表計算ソフトで数式として実行されるおそれがあるため登録できません。"
+						+ "先頭に別の文字（「・」など）を付けてください");
+			}
 		}
 
 		private void checkLength(String field, String value, int max) {

@@ -2,11 +2,8 @@ package jp.shisakunavi.plan;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +16,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import jp.shisakunavi.system.DataFileException;
+import jp.shisakunavi.system.Sha256;
 
 /**
  * Writes validated plan files into MongoDB. MongoDB has no multi-document transactions on every server we run
@@ -50,7 +48,7 @@ public class PlanImporter {
 
 	/** Reads and validates a file; throws {@link DataFileException} and writes nothing when it is broken. */
 	ValidatedPlan validate(String file, byte[] content) {
-		return new ValidatedPlan(file, reader.read(file, content), checksum(content));
+		return new ValidatedPlan(file, reader.read(file, content), Sha256.hex(content));
 	}
 
 	/** Imports one plan file, replacing the plan of the same id and keeping the ratings stored for its measures. */
@@ -92,15 +90,6 @@ public class PlanImporter {
 		}
 		throw new IllegalStateException("The evaluations of " + fromFile.id() + " kept changing while its texts were "
 				+ "rewritten; the next start tries again");
-	}
-
-	private static String checksum(byte[] content) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException("SHA-256 is part of every JVM", e);
-		}
 	}
 
 	/** A plan file that passed validation. */

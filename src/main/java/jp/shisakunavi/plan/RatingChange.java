@@ -10,8 +10,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * One change of a rating, kept for good as the public history of a measure or item (like a version history),
  * and the trigger of notifications to the citizens who follow it.
  *
- * @param id deterministic for the same unit, fiscal year, department, old and new rating, so that applying
- *        the same evaluation twice records the change once
+ * @param id deterministic for the request that made it and the unit, fiscal year and department, so that
+ *        finishing or redelivering a request records the change once
  * @param unitId the rated unit: the measure itself, or an item of 茅ヶ崎市's plan
  * @param department the department that gave the rating, where the plan rates per department; otherwise null
  * @param oldRating the rating before (the previous fiscal year's, or the corrected one); null for none

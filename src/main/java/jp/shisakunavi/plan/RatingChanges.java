@@ -2,7 +2,6 @@ package jp.shisakunavi.plan;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -39,7 +38,8 @@ public class RatingChanges {
 
 	/**
 	 * Records a change that is about to be written, as not yet applied. An upsert that only sets fields on insert,
-	 * so recording the same change again (a repeated request, a second replay) leaves the first record as it was.
+	 * so recording the same change again (a request finished after a crash, a second replay) leaves the first
+	 * record as it was.
 	 *
 	 * @return true when this call recorded it, false when it had been recorded before
 	 */
@@ -71,17 +71,6 @@ public class RatingChanges {
 			}
 		}
 		return flipped;
-	}
-
-	/** Changes recorded before a write that did not finish (a crash), oldest first. */
-	List<RatingChange> pending(Instant recordedBefore) {
-		Query query = Query.query(where("applied").is(false).and("recordedAt").lte(recordedBefore));
-		return mongo.find(query.with(Sort.by("recordedAt", "_id")), RatingChange.class);
-	}
-
-	/** Forgets a change that can no longer take effect (its measure is gone). */
-	void forget(String id) {
-		mongo.remove(Query.query(where("_id").is(id).and("applied").is(false)), RatingChange.class);
 	}
 
 	public Optional<RatingChange> find(String id) {

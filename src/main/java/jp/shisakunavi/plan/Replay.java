@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -22,8 +23,8 @@ import org.springframework.stereotype.Service;
  * <p>
  * The history starts at the first fiscal year that rates every unit (茅ヶ崎市: H30 for all 83 items). A plan that
  * has no such year (多治見市 第4次 rates each measure once: four finished in FY2021, the others in FY2022)
- * starts without ratings, and every year is replayed. Change ids are deterministic, so a second replay finds the
- * same changes already recorded and records none.
+ * starts without ratings, and every year is replayed. Change ids are derived from the plan (not from each
+ * replay), so a second replay finds the same changes already recorded and records none.
  */
 @Service
 public class Replay {
@@ -54,13 +55,15 @@ public class Replay {
 			.findFirst()
 			.orElse(null);
 		return intake.exclusively(() -> {
-			intake.repairPending(Duration.ZERO);
+			intake.finishInterrupted(Duration.ZERO);
 			reset(seed, start);
 			intake.announce(Set.of(planId), List.of());
 			List<ReplayResult.Year> replayed = new ArrayList<>();
 			for (int year : years) {
 				if (start == null || year > start) {
-					IntakeResult result = intake.apply(evaluationsOf(seed, year), false);
+					List<ResolvedEvaluation> evaluations = evaluationsOf(seed, year);
+					IntakeResult result = intake.take(evaluations, false, UUID.randomUUID().toString(),
+							"replay:" + planId, EvaluationIntake.fingerprint(evaluations, false));
 					replayed.add(new ReplayResult.Year(year, FiscalYear.format(year), result));
 				}
 			}

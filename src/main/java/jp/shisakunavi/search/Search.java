@@ -7,6 +7,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import jp.shisakunavi.plan.Plan;
 
 /**
@@ -21,18 +24,25 @@ public class Search {
 
 	private final Supplier<IndexSnapshot> index;
 	private final double threshold;
+	private final MeterRegistry meters;
 
 	@Autowired
-	Search(SearchIndex index, @Value("${shisaku.search.threshold:0.5}") double threshold) {
-		this(index::snapshot, threshold);
+	Search(SearchIndex index, @Value("${shisaku.search.threshold:0.5}") double threshold, MeterRegistry meters) {
+		this(index::snapshot, threshold, meters);
 	}
 
+	/** A search of its own, counted nowhere (tests, benchmarks, evaluation). */
 	Search(Supplier<IndexSnapshot> index, double threshold) {
+		this(index, threshold, new SimpleMeterRegistry());
+	}
+
+	private Search(Supplier<IndexSnapshot> index, double threshold, MeterRegistry meters) {
 		if (threshold < 0 || threshold > 1) {
 			throw new IllegalArgumentException("shisaku.search.threshold must be between 0 and 1, not " + threshold);
 		}
 		this.index = index;
 		this.threshold = threshold;
+		this.meters = meters;
 	}
 
 	public Answer answer(Question question) {
@@ -55,6 +65,8 @@ public class Search {
 		List<RankedSearch.Scored> scored = RankedSearch.search(understood, snapshot);
 		Integer asOf = understood.understanding().fiscalYear();
 		boolean answered = !scored.isEmpty() && scored.getFirst().confidence() >= threshold;
+		// The share of "I don't know" answers, for operators.
+		meters.counter("shisaku.answers", "outcome", answered ? "answered" : "unknown").increment();
 		if (answered) {
 			List<Hit> results = scored.stream()
 				.filter(s -> s.confidence() >= threshold / 2)

@@ -1,9 +1,11 @@
 package jp.shisakunavi.system;
 
 import com.mongodb.ConnectionString;
+import com.mongodb.WriteConcern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.autoconfigure.mongo.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,6 +14,10 @@ import org.springframework.context.annotation.Configuration;
  * Connects to MongoDB: the server named by {@code MONGODB_URI}, or, when that is empty, an embedded
  * wire-compatible server that keeps its data in one H2 file under {@code DATA_DIR}. The rest of the
  * application talks to both through the same driver over TCP.
+ * <p>
+ * A write is acknowledged only when it will survive a crash: on a real MongoDB with write concern majority and
+ * journal (unless the URI names its own {@code w} or {@code journal}); on the embedded server by a commit before
+ * the answer of the request that wrote ({@link DurableAnswers}).
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
@@ -21,7 +27,8 @@ class DatabaseConfiguration {
 
 	@Bean
 	EmbeddedMongo embeddedMongo(ShisakuProperties properties) {
-		return properties.embeddedDatabase() ? EmbeddedMongo.start(properties.dataDir()) : EmbeddedMongo.none();
+		return properties.embeddedDatabase() ? EmbeddedMongo.start(properties.dataDir(), properties.restoreFrom())
+				: EmbeddedMongo.none();
 	}
 
 	@Bean
@@ -37,6 +44,18 @@ class DatabaseConfiguration {
 			log.info("Using MongoDB at {} (database {})", given.getHosts(), connection.getDatabase());
 		}
 		return () -> connection;
+	}
+
+	@Bean
+	MongoClientSettingsBuilderCustomizer durableWrites(ShisakuProperties properties) {
+		WriteConcern given = properties.embeddedDatabase() ? null
+				: new ConnectionString(properties.mongodbUri()).getWriteConcern();
+		return settings -> {
+			settings.addCommandListener(new RequestWrites());
+			if (!properties.embeddedDatabase() && given == null) {
+				settings.writeConcern(WriteConcern.MAJORITY.withJournal(true));
+			}
+		};
 	}
 
 	private static String withDatabase(String uri, String database) {

@@ -36,9 +36,10 @@ class StartupMessage {
 				    Chat simulator:  {}/
 				    Open-data API:   {}/api/plans
 				    Admin console:   {}/admin/
+				    API description: {}/swagger-ui.html
 				    Health:          {}/actuator/health
 				    LINE webhook:    {}/callback ({})
-				{}""", base, base, base, base, base,
+				{}""", base, base, base, base, base, base,
 				line.configured() ? "connected to LINE" : "no LINE credentials: webhook disabled, use the simulator",
 				String.join("", notices.orderedStream().flatMap(n -> n.lines(base).stream()).map(l -> "    " + l + "\n").toList()));
 	}

@@ -1,10 +1,5 @@
 package jp.shisakunavi.system;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-
 /** LINE user ids are personal data: logs and admin screens carry a short one-way hash instead. */
 public final class UserIds {
 
@@ -15,12 +10,6 @@ public final class UserIds {
 		if (userId == null) {
 			return "-";
 		}
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(userId.getBytes(StandardCharsets.UTF_8));
-			return "u:" + HexFormat.of().formatHex(digest, 0, 4);
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException("SHA-256 is part of every JVM", e);
-		}
+		return "u:" + Sha256.hex(userId).substring(0, 8);
 	}
 }

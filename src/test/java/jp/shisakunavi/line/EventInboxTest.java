@@ -21,6 +21,7 @@ import com.linecorp.bot.webhook.model.Event;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jp.shisakunavi.linefake.LineWebhook;
+import jp.shisakunavi.system.WorkerPools;
 
 /** The queue refuses webhooks (the controller answers 503) when it is full or its oldest event waited too long. */
 class EventInboxTest {
@@ -93,7 +94,7 @@ class EventInboxTest {
 			return CompletableFuture.completedFuture(true);
 		});
 		return new EventInbox(processed, conversation, line,
-				new LineProperties(capacity, 1, maxQueueWait, null, null, null), meters);
+				new LineProperties(capacity, 1, maxQueueWait, null, null, null), meters, new WorkerPools(meters));
 	}
 
 	private static Event event() throws Exception {

@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -29,9 +30,9 @@ class SeedPassagesChatTest {
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		registry.add("shisaku.data-dir", () -> dataDir.toString());
+		registry.add("shisaku.simulator.sessions-per-hour", () -> "1000");
 	}
 
-	private static final AtomicInteger users = new AtomicInteger();
 
 	@Autowired
 	TestRestTemplate http;
@@ -135,15 +136,21 @@ class SeedPassagesChatTest {
 		return answer.path(0).path("text").asText(answer.toString());
 	}
 
+	/** A new simulator user (its session token) who chose the city. */
 	private String userIn(String city) {
-		String user = "sim-seed-%04d".formatted(users.incrementAndGet());
+		String user = http.postForObject("/simulator/sessions", null, JsonNode.class).path("token").asText();
 		say(user, city);
 		return user;
 	}
 
 	private JsonNode say(String user, String text) {
-		return http.postForObject("/simulator/messages", Map.of("userId", user, "text", text), JsonNode.class)
-			.path("messages");
+		return send(user, Map.of("text", text));
+	}
+
+	private JsonNode send(String user, Map<String, String> body) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(SimulatorController.TOKEN, user);
+		return http.postForObject("/simulator/messages", new HttpEntity<>(body, headers), JsonNode.class).path("messages");
 	}
 
 	/** Taps a button or quick reply of an answer and returns what comes back, as text. */
@@ -151,9 +158,9 @@ class SeedPassagesChatTest {
 		JsonNode action = LineChat.action(messages, label)
 			.orElseThrow(() -> new AssertionError("no button " + label + " in " + messages));
 		Map<String, String> body = action.path("type").asText().equals("postback")
-				? Map.of("userId", user, "postback", action.path("data").asText())
-				: Map.of("userId", user, "text", action.path("text").asText());
-		JsonNode answer = http.postForObject("/simulator/messages", body, JsonNode.class).path("messages");
+				? Map.of("postback", action.path("data").asText())
+				: Map.of("text", action.path("text").asText());
+		JsonNode answer = send(user, body);
 		return answer.path(0).path("text").asText(answer.toString());
 	}
 }

@@ -47,7 +47,7 @@ import jp.shisakunavi.plan.RatingChange;
 import jp.shisakunavi.system.UserIds;
 
 /**
- * The notifications admin API over real HTTP with Basic auth: deliveries and their counts, dry runs that send and
+ * The notifications admin API over real HTTP with an API token: deliveries and their counts, dry runs that send and
  * write nothing, announcements to exactly a segment (now, or scheduled and cancellable), and 400 with a reason
  * for every bad request. Rating changes wait an hour to be coalesced here, so that they stay undelivered until
  * a test marks them urgent.

@@ -64,12 +64,12 @@ class BuiltinDataRestartTest {
 			// Evaluations entered since: a new year, and a correction of the year the file rates.
 			EvaluationIntake intake = first.getBean(EvaluationIntake.class);
 			intake.submit(List.of(row(1, "tajimi-4-1-01", "令和5年度", "A"), row(2, "tajimi-4-2-09", "令和4年度", "B")),
-					false);
+					false, null);
 			changes = mongo.count(new Query(), RatingChange.class);
 
 			Plans plans = first.getBean(Plans.class);
 			Measure read = plans.measure("tajimi-4-1-02").orElseThrow();
-			intake.submit(List.of(row(3, "tajimi-4-1-02", "令和5年度", "C")), false);
+			intake.submit(List.of(row(3, "tajimi-4-1-02", "令和5年度", "C")), false, null);
 			assertThat(plans.replaceIfUnchanged(read, read)).as("an intake since the read is not overwritten").isFalse();
 			Measure now = plans.measure("tajimi-4-1-02").orElseThrow();
 			assertThat(plans.replaceIfUnchanged(now, now)).isTrue();

@@ -60,7 +60,7 @@ class EvaluationIntakeTest {
 				row(5, "多治見市", "tajimi-4-1-05", "令和4年度", "B"),
 				row(6, "多治見市", "tajimi-4-1-06", "R5", "B"),
 				new EvaluationRow(7, "茅ケ崎市", null, null, "電子カルテシステムの導入", "令和4年度", "B", null, "再評価")),
-				false);
+				false, null);
 
 		assertThat(result.changes())
 			.extracting(IntakeResult.DetectedChange::unitId, IntakeResult.DetectedChange::kind,
@@ -106,9 +106,9 @@ class EvaluationIntakeTest {
 	void theSameRequestTwiceRecordsEachChangeOnce() {
 		List<EvaluationRow> rows = List.of(row(1, "多治見市", "tajimi-4-2-01", "R5", "C"),
 				row(2, "多治見市", "tajimi-4-2-02", "R5", "A"));
-		IntakeResult first = intake.submit(rows, false);
+		IntakeResult first = intake.submit(rows, false, null);
 		long recorded = mongo.count(new Query(), RatingChange.class);
-		IntakeResult second = intake.submit(rows, false);
+		IntakeResult second = intake.submit(rows, false, null);
 
 		assertThat(first.changes()).hasSize(1);
 		assertThat(first.recorded()).isEqualTo(1);
@@ -120,7 +120,7 @@ class EvaluationIntakeTest {
 	@Test
 	void ratesPerDepartmentWhereThePlanDoes() {
 		IntakeResult result = intake.submit(List.of(new EvaluationRow(1, "多治見市", "tajimi-3", "tajimi-3-1-02", null,
-				"令和元年度", "A", "福祉課", null)), false);
+				"令和元年度", "A", "福祉課", null)), false, null);
 
 		assertThat(result.changes()).singleElement().satisfies(change -> {
 			assertThat(change.kind()).isEqualTo(Kind.CORRECTION);
@@ -145,7 +145,7 @@ class EvaluationIntakeTest {
 				row(5, "各務原市", "kakamigahara-3-1-01", "R4", "A"),
 				row(6, "茅ヶ崎市", "chigasaki-1-1-01", "R4", "A"),
 				row(7, "多治見市", "tajimi-3-1-02", "R1", "A"),
-				row(8, "多治見市", "tajimi-4-1-07", "R5", "B")), false))
+				row(8, "多治見市", "tajimi-4-1-07", "R5", "B")), false, null))
 			.isInstanceOfSatisfying(InvalidEvaluations.class, e -> assertThat(e.problems())
 				.extracting(InvalidEvaluations.Problem::row, InvalidEvaluations.Problem::field)
 				.containsExactly(tuple(2, "rating"), tuple(3, "municipality"), tuple(4, "fiscalYear"),
@@ -156,21 +156,59 @@ class EvaluationIntakeTest {
 	}
 
 	@Test
-	void aChangeLeftUnappliedByACrashIsFinished() {
-		Measure measure = plans.measure("tajimi-4-3-02").orElseThrow();
-		RatingChange interrupted = new RatingChange(ChangeRule.changeId("tajimi-4-3-02", 2023, null, "B", "A"),
-				Kind.NEW_YEAR, "tajimi-4", "多治見市", measure.pillarNumber(), measure.id(), measure.title(),
-				measure.id(), measure.title(), List.of(), null, 2023, "B", "目標どおりに実施", "A", "目標以上に実施", null,
-				false, Instant.now(), false, false);
-		assertThat(changes.recordPending(interrupted)).isTrue();
+	void aRequestInterruptedByACrashIsFinishedWithItsAnswer() {
+		List<EvaluationRow> rows = List.of(row(1, "多治見市", "tajimi-4-3-02", "R5", "A"),
+				row(2, "多治見市", "tajimi-4-3-03", "R5", "C"));
+		List<ResolvedEvaluation> resolved = new EvaluationValidator(plans).validate(rows);
+		// As a crash leaves it: the request recorded whole, the first measure written with its change pending.
+		intake.exclusively(() -> {
+			EvaluationRequest recorded = intake.prepare(resolved, false, "crashed", "crashed", "fingerprint");
+			mongo.insert(recorded);
+			changes.recordPending(recorded.changes().getFirst());
+			return null;
+		});
 		assertThat(changes.history("tajimi-4-3-02")).as("not public before it is applied").isEmpty();
 
-		intake.repairPending(Duration.ZERO);
+		intake.finishInterrupted(Duration.ZERO);
 
 		assertThat(rating("tajimi-4-3-02", 2023)).isEqualTo("A");
-		assertThat(changes.find(interrupted.id()).orElseThrow().applied()).isTrue();
+		assertThat(rating("tajimi-4-3-03", 2023)).isEqualTo("C");
+		assertThat(changes.history("tajimi-4-3-02")).singleElement()
+			.satisfies(c -> assertThat(c.oldRating() + "→" + c.newRating()).isEqualTo("B→A"));
+		assertThat(mongo.findById("crashed", EvaluationRequest.class).done()).isTrue();
 		assertThat(events.stream(RatingsChanged.class).flatMap(e -> e.changeIds().stream()))
-			.contains(interrupted.id());
+			.hasSize(2);
+	}
+
+	@Test
+	void aRepeatedTransitionIsRecordedEachTime() {
+		String stored = rating("tajimi-4-2-03", 2022);
+		String other = stored.equals("A") ? "C" : "A";
+		for (String rating : List.of(other, stored, other, stored)) {
+			IntakeResult result = intake.submit(List.of(row(1, "多治見市", "tajimi-4-2-03", "R4", rating)), false, null);
+			assertThat(result.recorded()).isEqualTo(1);
+		}
+
+		assertThat(changes.history("tajimi-4-2-03"))
+			.extracting(c -> c.oldRating() + "→" + c.newRating())
+			.containsExactly(stored + "→" + other, other + "→" + stored, stored + "→" + other, other + "→" + stored);
+		assertThat(rating("tajimi-4-2-03", 2022)).isEqualTo(stored);
+	}
+
+	@Test
+	void aRequestSentAgainUnderItsKeyGetsTheFirstAnswerAndChangesNothing() {
+		List<EvaluationRow> first = List.of(row(1, "多治見市", "tajimi-4-2-04", "R4", "A"));
+		List<EvaluationRow> second = List.of(row(1, "多治見市", "tajimi-4-2-04", "R4", "C"));
+		IntakeResult answer = intake.submit(first, false, "key-1");
+		intake.submit(second, false, "key-2");
+
+		IntakeResult again = intake.submit(first, false, "key-1");
+
+		assertThat(again).isEqualTo(answer);
+		assertThat(rating("tajimi-4-2-04", 2022)).as("the late redelivery did not undo the newer request")
+			.isEqualTo("C");
+		assertThat(changes.history("tajimi-4-2-04")).hasSize(2);
+		assertThatThrownBy(() -> intake.submit(second, false, "key-1")).isInstanceOf(ReusedIdempotencyKey.class);
 	}
 
 	private String rating(String measureId, int year) {

@@ -20,6 +20,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jp.shisakunavi.AdminApi;
 
 /** The open-data API over the built-in data, on the embedded MongoDB. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -31,6 +32,7 @@ class OpenDataApiTest {
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		registry.add("shisaku.data-dir", () -> dataDir.toString());
+		AdminApi.credentials(registry);
 	}
 
 	@Autowired
@@ -128,8 +130,8 @@ class OpenDataApiTest {
 	}
 
 	@Test
-	void healthReportsTheEmbeddedDatabase() {
-		JsonNode health = get("/actuator/health");
+	void healthReportsTheEmbeddedDatabaseToAdministrators() {
+		JsonNode health = AdminApi.admin(http).getForObject("/actuator/health", JsonNode.class);
 		assertThat(health.get("status").asText()).isEqualTo("UP");
 		assertThat(health.at("/components/mongo/details/server").asText()).isEqualTo("embedded");
 	}

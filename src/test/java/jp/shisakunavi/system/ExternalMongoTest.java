@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import jp.shisakunavi.AdminApi;
 
 /** With a MongoDB URI the service uses that server and starts no embedded one. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -34,6 +35,7 @@ class ExternalMongoTest {
 		InetSocketAddress address = server.bind();
 		registry.add("shisaku.mongodb-uri", () -> "mongodb://127.0.0.1:" + address.getPort() + "/navi-test");
 		registry.add("shisaku.data-dir", () -> dataDir.toString());
+		AdminApi.credentials(registry);
 	}
 
 	@AfterAll
@@ -50,7 +52,7 @@ class ExternalMongoTest {
 	@Test
 	void storesTheDataOnTheGivenServer() {
 		assertThat(embedded.running()).isFalse();
-		JsonNode health = http.getForObject("/actuator/health", JsonNode.class);
+		JsonNode health = AdminApi.admin(http).getForObject("/actuator/health", JsonNode.class);
 		assertThat(health.at("/components/mongo/status").asText()).isEqualTo("UP");
 		assertThat(health.at("/components/mongo/details/server").asText()).isEqualTo("external");
 		assertThat(health.at("/components/mongo/details/database").asText()).isEqualTo("navi-test");
