@@ -8,15 +8,13 @@ import jp.shisakunavi.faq.FaqRecord;
 
 /**
  * The FAQ form as submitted: alternates one per line, tags separated by commas, 、 or lines; an empty municipality
- * is common to every city.
+ * is common to every city; an unticked box is not sent at all (null: no).
  *
  * @param version the version of the entry the form was filled from (null for a new entry)
  */
-record FaqForm(String question, String alternates, String answer, String municipality, boolean everyCity,
+record FaqForm(String question, String alternates, String answer, String municipality, Boolean everyCity,
 		String category, String tags, String source, String url, String department, String seed,
-		boolean writtenByHand, Long version) {
-
-	static final FaqForm EMPTY = new FaqForm("", "", "", "", false, "", "", "", "", "", null, true, null);
+		Boolean writtenByHand, Long version) {
 
 	static FaqForm of(FaqRecord record) {
 		return of(record.content(), record.version());
@@ -30,8 +28,8 @@ record FaqForm(String question, String alternates, String answer, String municip
 	}
 
 	FaqDraft draft() {
-		return new FaqDraft(question, lines(alternates, "[\\r\\n]+"), answer, municipality, everyCity, category,
-				lines(tags, "[\\r\\n,、，]+"), source, url, department, seed, writtenByHand);
+		return new FaqDraft(question, lines(alternates, "[\\r\\n]+"), answer, municipality, Boolean.TRUE.equals(everyCity),
+				category, lines(tags, "[\\r\\n,、，]+"), source, url, department, seed, !Boolean.FALSE.equals(writtenByHand));
 	}
 
 	/** The same form with the version the entry has now (after an edit conflict the editor saves knowingly). */
