@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * The content of a FAQ entry as an editor writes it: in the console, through the admin API, in an imported file or
@@ -21,6 +23,10 @@ import java.util.Map;
 public record FaqDraft(String question, List<String> alternates, String answer, String municipality,
 		boolean everyCity, String category, List<String> tags, String source, String url, String department,
 		String seed, boolean writtenByHand) {
+
+	/** The fields an editor writes, by the names {@link FaqProblem#field()} and imports use. */
+	public static final Set<String> FIELDS = Set.of("question", "alternates", "answer", "municipality", "everyCity",
+			"category", "tags", "source", "url", "department");
 
 	public FaqDraft {
 		question = text(question);
@@ -47,6 +53,19 @@ public record FaqDraft(String question, List<String> alternates, String answer, 
 		all.addAll(more);
 		return new FaqDraft(question, all, answer, municipality, everyCity, category, tags, source, url, department,
 				seed, writtenByHand);
+	}
+
+	/** This draft's {@code fields} over {@code base}'s others (and {@code base}'s seed, unless the answer changes). */
+	FaqDraft over(FaqDraft base, Set<String> fields) {
+		boolean newAnswer = fields.contains("answer") && !Objects.equals(answer, base.answer());
+		return new FaqDraft(fields.contains("question") ? question : base.question(),
+				fields.contains("alternates") ? alternates : base.alternates(), newAnswer ? answer : base.answer(),
+				fields.contains("municipality") ? municipality : base.municipality(),
+				fields.contains("everyCity") ? everyCity : base.everyCity(),
+				fields.contains("category") ? category : base.category(), fields.contains("tags") ? tags : base.tags(),
+				fields.contains("source") ? source : base.source(), fields.contains("url") ? url : base.url(),
+				fields.contains("department") ? department : base.department(), newAnswer ? null : base.seed(),
+				newAnswer || base.writtenByHand());
 	}
 
 	FaqDraft withMunicipality(String name) {

@@ -63,6 +63,21 @@ class FaqRecords {
 			.getModifiedCount() == 1;
 	}
 
+	/**
+	 * Puts back the entry as it was before {@code next} (removed when {@code next} created it), if nothing came
+	 * after {@code next}; and its version {@code next} goes from the history.
+	 */
+	void revert(FaqRecord next, FaqRecord before) {
+		var written = query(where("_id").is(next.id()).and("version").is(next.version()));
+		if (before == null) {
+			mongo.remove(written, FaqRecord.class);
+		}
+		else {
+			mongo.replace(written, before);
+		}
+		mongo.remove(query(where("_id").is(FaqVersion.idOf(next.id(), next.version()))), FaqVersion.class);
+	}
+
 	/** Writes a version (again, after a crash between the entry and its version: the same content). */
 	void save(FaqVersion version) {
 		mongo.save(version);

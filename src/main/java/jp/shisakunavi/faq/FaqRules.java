@@ -56,12 +56,17 @@ class FaqRules {
 	 * ({@code others}; the entry itself and deleted ones are skipped).
 	 */
 	List<FaqProblem> problems(String id, FaqDraft draft, Collection<FaqRecord> others) {
+		return problems(id, draft, new Questions(others));
+	}
+
+	/** The same, among the questions asked so far (an import adds each of its rows to them). */
+	List<FaqProblem> problems(String id, FaqDraft draft, Questions asked) {
 		List<FaqProblem> problems = new ArrayList<>(fieldProblems(draft));
 		if (draft.municipality() != null && catalog.municipality(draft.municipality()).isEmpty()) {
 			problems.add(new FaqProblem("municipality", "自治体「" + draft.municipality() + "」は計画データにありません（選べるのは "
 					+ String.join("・", catalog.municipalities()) + "、または全市共通）"));
 		}
-		problems.addAll(new Questions(others).duplicates(id, draft));
+		problems.addAll(asked.duplicates(id, draft));
 		return problems;
 	}
 

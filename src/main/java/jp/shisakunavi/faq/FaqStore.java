@@ -38,6 +38,12 @@ class FaqStore {
 		return true;
 	}
 
+	/** Undoes {@code next} (an import that could not be stored whole), if it is still the entry's newest change. */
+	void undo(FaqRecord next, FaqRecord before) {
+		records.revert(next, before);
+		records.raiseRevision();
+	}
+
 	/** Tells this instance's search index at once; other instances see the raised revision within seconds. */
 	void publish() {
 		events.publishEvent(new FaqChanged(records.revision()));

@@ -1,9 +1,14 @@
 package jp.shisakunavi.admin.faq;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -16,7 +21,9 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import jp.shisakunavi.faq.FaqDraft;
@@ -24,9 +31,14 @@ import jp.shisakunavi.faq.FaqEditConflict;
 import jp.shisakunavi.faq.FaqEditor;
 import jp.shisakunavi.faq.FaqEntryGone;
 import jp.shisakunavi.faq.FaqFilter;
+import jp.shisakunavi.faq.FaqImportChanged;
+import jp.shisakunavi.faq.FaqImportPlan;
+import jp.shisakunavi.faq.FaqImportRow;
+import jp.shisakunavi.faq.FaqImports;
 import jp.shisakunavi.faq.FaqRecord;
 import jp.shisakunavi.faq.FaqVersion;
 import jp.shisakunavi.faq.InvalidFaq;
+import jp.shisakunavi.faq.InvalidFaqImport;
 
 /**
  * The FAQ for scripts, with an API token: the same operations as the console's pages, the same checks (role,
@@ -40,11 +52,15 @@ class FaqApi {
 	private final FaqEditor editor;
 	private final FaqVisibility visibility;
 	private final FaqTrials trials;
+	private final FaqImports imports;
+	private final FaqDownloads downloads;
 
-	FaqApi(FaqEditor editor, FaqVisibility visibility, FaqTrials trials) {
+	FaqApi(FaqEditor editor, FaqVisibility visibility, FaqTrials trials, FaqImports imports, FaqDownloads downloads) {
 		this.editor = editor;
 		this.visibility = visibility;
 		this.trials = trials;
+		this.imports = imports;
+		this.downloads = downloads;
 	}
 
 	@GetMapping
@@ -104,6 +120,42 @@ class FaqApi {
 		}
 		return request.draft() == null ? trials.saved(request.question(), request.municipality(), request.id())
 				: trials.draft(request.question(), request.municipality(), request.id(), request.draft());
+	}
+
+	/**
+	 * Imports a file (a zipped {@code faq/} folder, CSV or Excel): every row or none; with {@code preview=true}
+	 * only what it would do. A refused import is a 400 with every row's reasons.
+	 */
+	@PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	FaqImportPlan importFile(@RequestPart("file") MultipartFile file, @RequestParam(defaultValue = "false") boolean preview)
+			throws IOException {
+		visibility.requireEditor();
+		List<FaqImportRow> rows;
+		try (InputStream content = file.getInputStream()) {
+			rows = FaqUpload.read(file.getOriginalFilename(), content);
+		}
+		return preview ? imports.preview(rows) : imports.apply(rows, null, "API でファイル「" + file.getOriginalFilename() + "」");
+	}
+
+	/** The entries as a file: {@code format} zip, csv, csv-sjis, xlsx or open-data; optionally of one municipality. */
+	@GetMapping("/export")
+	void export(@RequestParam(defaultValue = "zip") String format, @RequestParam(required = false) String municipality,
+			HttpServletResponse response) throws IOException {
+		downloads.send(FaqExport.named(format), municipality, response);
+	}
+
+	@ExceptionHandler(InvalidFaqImport.class)
+	ProblemDetail invalidImport(InvalidFaqImport e) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+		problem.setProperty("plan", e.plan());
+		return problem;
+	}
+
+	@ExceptionHandler(FaqImportChanged.class)
+	ProblemDetail importChanged(FaqImportChanged e) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+		problem.setProperty("plan", e.plan());
+		return problem;
 	}
 
 	@ExceptionHandler(InvalidFaq.class)

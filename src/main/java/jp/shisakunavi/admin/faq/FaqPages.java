@@ -70,7 +70,7 @@ class FaqPages {
 		model.addAttribute("conflicts", visibility.find(new FaqFilter(null, null, null, null, FaqFilter.State.CONFLICT)).size());
 		model.addAttribute("broken", editor.brokenSeedFiles());
 		model.addAttribute("municipalityChoices", catalog.municipalities());
-		model.addAttribute("mayCreate", !editable(actor).isEmpty() || actor.mayEdit(null));
+		model.addAttribute("mayCreate", visibility.mayEditAny(actor));
 		return htmx != null ? "admin/faq/list :: entries" : "admin/faq/list";
 	}
 
@@ -178,7 +178,7 @@ class FaqPages {
 		Actor actor = visibility.requireReader();
 		model.addAttribute("record", record);
 		model.addAttribute("form", form);
-		model.addAttribute("mayEdit", record == null ? !editable(actor).isEmpty() || actor.mayEdit(null)
+		model.addAttribute("mayEdit", record == null ? visibility.mayEditAny(actor)
 				: actor.mayEdit(record.municipality()) && !record.deleted());
 		model.addAttribute("municipalityChoices", actor.mayEdit(null) ? catalog.municipalities() : editable(actor));
 		model.addAttribute("common", actor.mayEdit(null));

@@ -10,6 +10,7 @@ import jp.shisakunavi.account.Permissions;
 import jp.shisakunavi.faq.FaqEditor;
 import jp.shisakunavi.faq.FaqFilter;
 import jp.shisakunavi.faq.FaqRecord;
+import jp.shisakunavi.plan.PlanCatalog;
 
 /**
  * Which entries an account may read: every console role but staff reads the entries of its municipalities and
@@ -20,10 +21,12 @@ class FaqVisibility {
 
 	private final FaqEditor editor;
 	private final Permissions permissions;
+	private final PlanCatalog catalog;
 
-	FaqVisibility(FaqEditor editor, Permissions permissions) {
+	FaqVisibility(FaqEditor editor, Permissions permissions, PlanCatalog catalog) {
 		this.editor = editor;
 		this.permissions = permissions;
+		this.catalog = catalog;
 	}
 
 	Actor requireReader() {
@@ -32,6 +35,19 @@ class FaqVisibility {
 			throw new Forbidden("FAQ を見られるのは管理者・編集者・閲覧者のアカウントです");
 		}
 		return actor;
+	}
+
+	/** An account that may change the FAQ of at least one municipality (to import, say). */
+	Actor requireEditor() {
+		Actor actor = requireReader();
+		if (!mayEditAny(actor)) {
+			throw new Forbidden("FAQ を変えられるのは管理者と編集者のアカウントです");
+		}
+		return actor;
+	}
+
+	boolean mayEditAny(Actor actor) {
+		return actor.mayEdit(null) || catalog.municipalities().stream().anyMatch(actor::mayEdit);
 	}
 
 	List<FaqRecord> find(FaqFilter filter) {
