@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,6 +61,31 @@ class FaqInstancesTest {
 				assertThat(created.statusCode()).isEqualTo(201);
 				await().atMost(WAIT).untilAsserted(() -> assertThat(search(second, question)).contains("oyama/faq-"));
 			}
+		}
+	}
+
+	@Test
+	void anImportInterruptedAfterItWasWrittenDownIsFinishedAtTheNextStart() throws Exception {
+		seed(SEED);
+		FaqRecord changed;
+		try (ConfigurableApplicationContext first = start("--shisaku.data-dir=" + root.resolve("data"))) {
+			FaqRecord booking = first.getBean(FaqEditor.class).existing("oyama/booking");
+			changed = booking.next(booking.content().withAlternates(List.of("施設の予約")), FaqRecord.Origin.EDITED,
+					booking.fileChecksum(), null, null, FaqVersion.Change.IMPORTED, Instant.now(), "admin");
+			FaqRecord created = new FaqRecord("oyama/faq-imported", new FaqDraft("小山市の電子申請は？", List.of(),
+					"電子申請システムからできます。", "小山市", false, null, List.of(), null, null, null, null, true), 1, Instant.now(), "admin", FaqRecord.Origin.EDITED, null, null, null,
+					FaqVersion.Change.IMPORTED);
+			// As a crash would leave it: the import written down, none of its entries yet.
+			first.getBean(FaqImportJournal.class).begin("interrupted", List.of(changed, created), Instant.now());
+		}
+		try (ConfigurableApplicationContext again = start("--shisaku.data-dir=" + root.resolve("data"))) {
+			FaqEditor editor = again.getBean(FaqEditor.class);
+			assertThat(editor.existing("oyama/booking").version()).isEqualTo(changed.version());
+			assertThat(editor.existing("oyama/booking").content().alternates()).containsExactly("施設の予約");
+			assertThat(editor.existing("oyama/faq-imported").content().answer()).isEqualTo("電子申請システムからできます。");
+			assertThat(editor.history("oyama/faq-imported")).singleElement()
+				.satisfies(v -> assertThat(v.change()).isEqualTo(FaqVersion.Change.IMPORTED));
+			assertThat(again.getBean(FaqImportJournal.class).unfinished()).isEmpty();
 		}
 	}
 

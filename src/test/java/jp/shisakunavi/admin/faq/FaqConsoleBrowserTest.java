@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
+import java.io.OutputStream;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -16,6 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -297,6 +302,65 @@ class FaqConsoleBrowserTest {
 		assertThat(other.postFromConsole("/admin/faq/entry?id=tajimi/wifi", "application/x-www-form-urlencoded", change))
 			.isEqualTo(403);
 		assertThat(editor.find("tajimi/wifi").orElseThrow().version()).isEqualTo(version);
+	}
+
+	@Test
+	void aCp932CsvAndAnExcelFileArePreviewedRowByRowAndTakenWholeOnConfirmation() throws IOException {
+		ConsoleBrowser console = browser();
+		console.signIn("admin", AdminApi.PASSWORD);
+		Path broken = profiles.resolve("faq-sjis.csv");
+		Files.write(broken, """
+				質問,回答,自治体,分類
+				多治見市のスマート窓口はどこですか？,本庁舎1階です。,多治見市,手続き
+				多治見市の電子契約は使えますか？,,多治見市,手続き
+				""".getBytes(Charset.forName("windows-31j")));
+		console.get("/admin/faq");
+		console.driver().findElement(By.linkText("取り込む")).click();
+		console.driver().findElement(By.name("file")).sendKeys(broken.toString());
+		console.driver().findElement(By.id("preview")).click();
+		console.waitForText(By.id("preview-rows"), "多治見市のスマート窓口はどこですか？");
+		assertThat(console.text(By.id("preview-rows"))).contains("2行目").contains("新規").contains("3行目")
+			.contains("取り込めません").contains("回答を入れてください");
+		assertThat(console.text(By.id("count-refused"))).isEqualTo("1");
+		assertThat(console.driver().findElements(By.id("confirm"))).as("nothing can be confirmed").isEmpty();
+		screenshot(console, "faq-import-preview.png");
+
+		Path workbook = profiles.resolve("faq.xlsx");
+		try (XSSFWorkbook excel = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(workbook)) {
+			Sheet sheet = excel.createSheet("FAQ");
+			List<List<String>> rows = List.of(List.of("質問", "言い換え", "回答", "自治体", "タグ"),
+					List.of("多治見市のスマート窓口はどこですか？", "スマート窓口の場所\n書かない窓口", "本庁舎1階です。", "多治見市", "手続き、窓口"),
+					List.of("多治見市の電子契約は使えますか？", "", "使えます。", "多治見市", ""));
+			for (int r = 0; r < rows.size(); r++) {
+				Row row = sheet.createRow(r);
+				for (int c = 0; c < rows.get(r).size(); c++) {
+					row.createCell(c).setCellValue(rows.get(r).get(c));
+				}
+			}
+			excel.write(out);
+		}
+		console.get("/admin/faq/import");
+		console.driver().findElement(By.name("file")).sendKeys(workbook.toString());
+		console.driver().findElement(By.id("preview")).click();
+		console.waitForText(By.id("count-create"), "2");
+		assertThat(editor.all()).as("a preview stores nothing").noneMatch(r -> r.content().question().contains("スマート窓口"));
+		console.driver().findElement(By.id("confirm")).click();
+		console.waitForText(By.cssSelector("main .notice.ok"), "「faq.xlsx」を取り込みました（新規 2 件、更新 0 件、変更なし 0 件）");
+		assertThat(editor.all()).filteredOn(r -> "多治見市のスマート窓口はどこですか？".equals(r.content().question()))
+			.singleElement().satisfies(r -> assertThat(r.content().alternates()).containsExactly("スマート窓口の場所", "書かない窓口"));
+
+		Files.write(broken, """
+				質問,回答,自治体
+				多治見市の電子契約は使えますか？,使えます。事前の登録が要ります。,多治見市
+				""".getBytes(Charset.forName("windows-31j")));
+		console.get("/admin/faq/import");
+		console.driver().findElement(By.name("file")).sendKeys(broken.toString());
+		console.driver().findElement(By.id("preview")).click();
+		console.waitForText(By.id("count-update"), "1");
+		console.driver().findElement(By.id("confirm")).click();
+		console.waitForText(By.cssSelector("main .notice.ok"), "更新 1 件");
+		assertThat(editor.all()).filteredOn(r -> "多治見市の電子契約は使えますか？".equals(r.content().question()))
+			.singleElement().satisfies(r -> assertThat(r.content().answer()).isEqualTo("使えます。事前の登録が要ります。"));
 	}
 
 	private void saveAnswer(ConsoleBrowser console, String id, String answer) {
