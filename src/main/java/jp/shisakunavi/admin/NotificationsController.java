@@ -17,13 +17,14 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import jp.shisakunavi.notify.Deliveries;
 import jp.shisakunavi.notify.DeliveryReport;
+import jp.shisakunavi.notify.Notifications;
 import jp.shisakunavi.notify.Preview;
 
 /**
  * Notifications for administrators: deliveries with their recipients and batches, dry runs, announcements to a
- * segment (now or scheduled), urgent changes, and resuming what waits for LINE's quota.
+ * segment (now or scheduled), urgent changes, cancelling (also while sending), and resuming what waits for
+ * LINE's quota.
  */
 @RestController
 @RequestMapping("/admin/api")
@@ -31,10 +32,10 @@ class NotificationsController {
 
 	private static final int MAX_LIMIT = 200;
 
-	private final Deliveries deliveries;
+	private final Notifications notifications;
 
-	NotificationsController(Deliveries deliveries) {
-		this.deliveries = deliveries;
+	NotificationsController(Notifications notifications) {
+		this.notifications = notifications;
 	}
 
 	@GetMapping("/deliveries")
@@ -42,43 +43,43 @@ class NotificationsController {
 		if (limit < 1 || limit > MAX_LIMIT) {
 			throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
 		}
-		return Map.of("quotaPause", deliveries.quotaPause().orElse(""), "deliveries", deliveries.recent(limit));
+		return Map.of("quotaPause", notifications.quotaPause().orElse(""), "deliveries", notifications.recent(limit));
 	}
 
 	@GetMapping("/deliveries/{id}")
 	ResponseEntity<DeliveryReport> delivery(@PathVariable String id) {
-		return ResponseEntity.of(deliveries.find(id));
+		return ResponseEntity.of(notifications.find(id));
 	}
 
 	@PostMapping("/deliveries/{id}/resume")
 	ResponseEntity<DeliveryReport> resume(@PathVariable String id) {
-		return deliveries.resume(id) ? ResponseEntity.of(deliveries.find(id)) : conflictOrMissing(id);
+		return notifications.resume(id) ? ResponseEntity.of(notifications.find(id)) : conflictOrMissing(id);
 	}
 
 	@PostMapping("/deliveries/{id}/cancel")
 	ResponseEntity<DeliveryReport> cancel(@PathVariable String id) {
-		return deliveries.cancel(id) ? ResponseEntity.of(deliveries.find(id)) : conflictOrMissing(id);
+		return notifications.cancel(id) ? ResponseEntity.of(notifications.find(id)) : conflictOrMissing(id);
 	}
 
 	@PostMapping("/quota/resume")
 	ResponseEntity<Void> resumeAfterQuota() {
-		deliveries.resumeAfterQuota();
+		notifications.resumeAfterQuota();
 		return ResponseEntity.noContent().build();
 	}
 
 	@GetMapping("/changes/{changeId}/delivery")
 	ResponseEntity<DeliveryReport> deliveryOfChange(@PathVariable String changeId) {
-		return ResponseEntity.of(deliveries.ofChange(changeId));
+		return ResponseEntity.of(notifications.ofChange(changeId));
 	}
 
 	@PostMapping("/changes/{changeId}/preview")
 	ResponseEntity<Preview> previewChange(@PathVariable String changeId) {
-		return ResponseEntity.of(deliveries.previewChange(changeId));
+		return ResponseEntity.of(notifications.previewChange(changeId));
 	}
 
 	@PostMapping("/changes/{changeId}/urgent")
 	ResponseEntity<Void> urgent(@PathVariable String changeId) {
-		return deliveries.markUrgent(changeId) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
+		return notifications.markUrgent(changeId) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
 	}
 
 	/**
@@ -89,9 +90,9 @@ class NotificationsController {
 	ResponseEntity<Object> announce(@RequestBody Announcement announcement) {
 		List<String> topics = announcement.topics() == null ? List.of() : announcement.topics();
 		if (announcement.dryRun()) {
-			return ResponseEntity.ok(deliveries.previewAnnouncement(topics, announcement.text()));
+			return ResponseEntity.ok(notifications.previewAnnouncement(topics, announcement.text()));
 		}
-		DeliveryReport report = deliveries.announce(topics, announcement.text(),
+		DeliveryReport report = notifications.announce(topics, announcement.text(),
 				announcement.sendAt() == null ? null : announcement.sendAt().toInstant(), announcement.urgent());
 		return ResponseEntity.status(HttpStatus.CREATED).body(report);
 	}
@@ -104,7 +105,7 @@ class NotificationsController {
 	}
 
 	private ResponseEntity<DeliveryReport> conflictOrMissing(String id) {
-		return deliveries.find(id).map(d -> ResponseEntity.status(HttpStatus.CONFLICT).body(d))
+		return notifications.find(id).map(d -> ResponseEntity.status(HttpStatus.CONFLICT).body(d))
 			.orElseGet(() -> ResponseEntity.notFound().build());
 	}
 

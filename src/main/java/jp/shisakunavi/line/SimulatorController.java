@@ -14,12 +14,14 @@ import org.springframework.web.bind.annotation.RestController;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.linecorp.bot.messaging.model.Message;
 
-import jp.shisakunavi.notify.SimulatorInbox;
+import jp.shisakunavi.delivery.SimulatorInbox;
+import jp.shisakunavi.users.LineUserId;
 
 /**
  * The chat simulator's endpoint: a message or a tapped button from the web page goes through the same
  * conversation as a LINE event, and the answer comes back as the JSON LINE would receive. Simulator users
- * have their own ids ({@code sim-…}), so the page can never read or change a LINE user's data.
+ * have their own ids ({@code sim-…}), so the page can never read or change a LINE user's data; what is delivered
+ * to them waits in the simulator's inbox.
  */
 @RestController
 class SimulatorController {
@@ -67,7 +69,7 @@ class SimulatorController {
 	@GetMapping(path = "/simulator/notifications", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<String> notifications(@RequestParam String userId) {
 		checkUser(userId);
-		return ResponseEntity.ok("{\"notifications\":[" + String.join(",", inbox.take(userId)) + "]}");
+		return ResponseEntity.ok("{\"notifications\":[" + String.join(",", inbox.take(LineUserId.of(userId))) + "]}");
 	}
 
 	private static void checkUser(String userId) {

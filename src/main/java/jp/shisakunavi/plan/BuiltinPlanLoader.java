@@ -48,6 +48,7 @@ class BuiltinPlanLoader implements ApplicationRunner {
 	public void run(ApplicationArguments args) throws IOException {
 		plans.ensureIndexes();
 		changes.ensureIndexes();
+		changes.fillAppliedAt();
 		List<PlanImporter.ValidatedPlan> valid = validateAll(builtinFiles());
 		int loaded = 0;
 		for (PlanImporter.ValidatedPlan plan : valid) {

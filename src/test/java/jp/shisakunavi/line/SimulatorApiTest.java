@@ -34,7 +34,7 @@ class SimulatorApiTest {
 		registry.add("shisaku.admin.password", () -> "test-admin-password");
 		registry.add("shisaku.notify.send-window", () -> "");
 		registry.add("shisaku.notify.coalesce", () -> "0s");
-		registry.add("shisaku.notify.poll-interval", () -> "200ms");
+		registry.add("shisaku.delivery.poll-interval", () -> "200ms");
 	}
 
 	@Autowired

@@ -33,6 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.mongodb.client.MongoCollection;
 
 import jp.shisakunavi.linefake.FakeLine;
+import jp.shisakunavi.system.MongoServerProcess;
 import jp.shisakunavi.plan.RatingChange;
 
 /**
@@ -75,9 +76,9 @@ class NotifyBenchmark {
 		registry.add("line.bot.blob-end-point", fake::baseUrl);
 		registry.add("shisaku.notify.send-window", () -> "");
 		registry.add("shisaku.notify.coalesce", () -> "0s");
-		registry.add("shisaku.notify.poll-interval", () -> "200ms");
+		registry.add("shisaku.delivery.poll-interval", () -> "200ms");
 		registry.add("shisaku.notify.daily-cap", () -> System.getProperty("benchmark.cap", "3"));
-		registry.add("shisaku.notify.quota-check-from", () -> "1000");
+		registry.add("shisaku.delivery.quota-check-from", () -> "1000");
 	}
 
 	@Autowired
@@ -87,10 +88,7 @@ class NotifyBenchmark {
 	ApplicationEventPublisher events;
 
 	@Autowired
-	Deliveries deliveries;
-
-	@Autowired
-	QuotaPause quotaPause;
+	Notifications deliveries;
 
 	@AfterAll
 	static void stop() {
@@ -132,18 +130,21 @@ class NotifyBenchmark {
 	 * ahead while sending waits, as it does outside the send window, and then sent.
 	 */
 	private String run(int followers, boolean plannedAhead) throws Exception {
-		mongo.dropCollection(Chunk.class);
-		mongo.dropCollection(Delivery.class);
-		mongo.dropCollection(DailyCounts.COLLECTION);
+		mongo.dropCollection("delivery_chunks");
+		mongo.dropCollection("deliveries");
+		mongo.dropCollection("daily_counts");
 		fake.reset();
 		fake.checkOneIn(Integer.MAX_VALUE);
 		fake.limitRate(MULTICAST, 200);
-		if (mongo.count(new org.springframework.data.mongodb.core.query.Query(), Subscriber.class) != followers) {
+		if (mongo.count(new org.springframework.data.mongodb.core.query.Query(), Subscriber.class) != followers + followers / 100) {
 			mongo.dropCollection(Subscriber.class);
+			mongo.dropCollection("line_users");
 			seed(followers);
 		}
 		if (plannedAhead) {
-			quotaPause.pause("benchmark: sending waits until planning is done");
+			// as LINE's monthly limit would: every sender waits until an administrator resumes
+			mongo.save(new Document("_id", "quota").append("until", java.util.Date.from(Instant.now().plusSeconds(3600)))
+				.append("reason", "benchmark: sending waits until planning is done"), "delivery_state");
 		}
 
 		System.gc();
@@ -167,12 +168,12 @@ class NotifyBenchmark {
 		Instant start = Instant.now();
 		if (plannedAhead) {
 			await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(200))
-				.until(() -> deliveries.ofChange(change.id()).map(r -> r.state().equals("PLANNED")).orElse(false));
+				.until(() -> deliveries.ofChange(change.id()).map(r -> r.plannedAt() != null).orElse(false));
 			start = Instant.now();
 			deliveries.resumeAfterQuota();
 		}
 		await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofSeconds(1)).until(() -> deliveries.ofChange(change.id())
-			.map(r -> r.state().equals("PLANNED") && r.recipientsSent() == followers).orElse(false));
+			.map(r -> r.state().equals("SENT") && r.recipientsSent() == followers).orElse(false));
 		sampler.interrupt();
 		DeliveryReport report = deliveries.ofChange(change.id()).orElseThrow();
 		Instant last = fake.accepted(MULTICAST).stream().map(FakeLine.Received::at).max(Instant::compareTo).orElseThrow();
@@ -192,22 +193,33 @@ class NotifyBenchmark {
 				mb(peak.get()), mb(after));
 	}
 
+	/**
+	 * The followers, each a LINE user who follows the account (so that reachability is read as it would be), and
+	 * one in a hundred more who follow the measure but blocked the account.
+	 */
 	private void seed(int followers) {
 		MongoCollection<Document> subscriptions = mongo.getCollection(mongo.getCollectionName(Subscriber.class));
+		MongoCollection<Document> users = mongo.getCollection("line_users");
 		List<String> topics = List.of(Topic.measure(NotifyFixture.BOUSAI).key());
-		List<Document> batch = new ArrayList<>();
-		for (int i = 0; i < followers; i++) {
+		List<Document> followed = new ArrayList<>();
+		List<Document> known = new ArrayList<>();
+		java.util.Date now = new java.util.Date();
+		for (int i = 0; i < followers + followers / 100; i++) {
 			String userId = "U" + UUID.nameUUIDFromBytes(Integer.toString(i).getBytes(StandardCharsets.UTF_8)).toString()
 				.replace("-", "");
-			batch.add(new Document("_id", userId).append("active", true)
-				.append("topics", topics));
-			if (batch.size() == 10_000) {
-				subscriptions.insertMany(batch);
-				batch.clear();
+			followed.add(new Document("_id", userId).append("topics", topics));
+			known.add(new Document("_id", userId).append("following", i < followers).append("createdAt", now)
+				.append("updatedAt", now));
+			if (followed.size() == 10_000) {
+				subscriptions.insertMany(followed);
+				users.insertMany(known);
+				followed.clear();
+				known.clear();
 			}
 		}
-		if (!batch.isEmpty()) {
-			subscriptions.insertMany(batch);
+		if (!followed.isEmpty()) {
+			subscriptions.insertMany(followed);
+			users.insertMany(known);
 		}
 	}
 

@@ -27,6 +27,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import jp.shisakunavi.linefake.FakeLine;
+import jp.shisakunavi.system.ServiceProcess;
 
 /**
  * Several instances on one database, and an instance killed in the middle of a delivery: every follower still
@@ -102,8 +103,8 @@ class NotifyInstancesTest {
 		ServiceProcess service = ServiceProcess.start(dir, name, List.of("--shisaku.mongodb-uri=" + uri,
 				"--line.bot.channel-token=test-channel-token", "--line.bot.channel-secret=test-channel-secret",
 				"--line.bot.api-end-point=" + line.baseUrl(), "--line.bot.blob-end-point=" + line.baseUrl(),
-				"--shisaku.notify.send-window=", "--shisaku.notify.coalesce=0s", "--shisaku.notify.poll-interval=200ms",
-				"--shisaku.notify.lease=5s", "--shisaku.notify.quota-check-from=1000000"));
+				"--shisaku.notify.send-window=", "--shisaku.notify.coalesce=0s", "--shisaku.delivery.poll-interval=200ms",
+				"--shisaku.delivery.lease=5s", "--shisaku.delivery.quota-check-from=1000000"));
 		services.add(service);
 		return service;
 	}
@@ -113,8 +114,7 @@ class NotifyInstancesTest {
 		MongoDatabase db = client.getDatabase("navi");
 		List<Document> followers = new ArrayList<>();
 		for (int i = 0; i < FOLLOWERS; i++) {
-			followers.add(new Document("_id", String.format("U%032x", i)).append("active", true)
-				.append("topics", List.of(Topic.measure(BOUSAI).key())));
+			followers.add(new Document("_id", String.format("U%032x", i)).append("topics", List.of(Topic.measure(BOUSAI).key())));
 		}
 		db.getCollection("subscriptions").insertMany(followers);
 		new MongoTemplate(client, "navi").insert(NotifyFixture.change(BOUSAI, BOUSAI_TITLE, "B", "A"));

@@ -161,7 +161,7 @@ class EvaluationIntakeTest {
 		RatingChange interrupted = new RatingChange(ChangeRule.changeId("tajimi-4-3-02", 2023, null, "B", "A"),
 				Kind.NEW_YEAR, "tajimi-4", "多治見市", measure.pillarNumber(), measure.id(), measure.title(),
 				measure.id(), measure.title(), List.of(), null, 2023, "B", "目標どおりに実施", "A", "目標以上に実施", null,
-				false, Instant.now(), false, false);
+				false, Instant.now(), false, null);
 		assertThat(changes.recordPending(interrupted)).isTrue();
 		assertThat(changes.history("tajimi-4-3-02")).as("not public before it is applied").isEmpty();
 
@@ -169,6 +169,7 @@ class EvaluationIntakeTest {
 
 		assertThat(rating("tajimi-4-3-02", 2023)).isEqualTo("A");
 		assertThat(changes.find(interrupted.id()).orElseThrow().applied()).isTrue();
+		assertThat(changes.find(interrupted.id()).orElseThrow().appliedAt()).as("stamped when applied").isNotNull();
 		assertThat(events.stream(RatingsChanged.class).flatMap(e -> e.changeIds().stream()))
 			.contains(interrupted.id());
 	}
