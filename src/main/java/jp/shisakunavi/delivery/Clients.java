@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -37,11 +38,12 @@ class Clients {
 	}
 
 	DeliveryClient<?> of(String kind) {
-		DeliveryClient<?> client = byKind().get(kind);
-		if (client == null) {
-			throw new IllegalArgumentException("no delivery client plans deliveries of kind '" + kind + "'");
-		}
-		return client;
+		return find(kind).orElseThrow(() -> new IllegalArgumentException("no delivery client plans deliveries of kind '"
+				+ kind + "'"));
+	}
+
+	Optional<DeliveryClient<?>> find(String kind) {
+		return Optional.ofNullable(byKind().get(kind));
 	}
 
 	/** The order's parameters as they are stored; refused when they are not what its client reads. */

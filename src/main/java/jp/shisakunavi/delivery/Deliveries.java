@@ -123,6 +123,7 @@ public class Deliveries {
 			mongo.updateFirst(Query.query(where("_id").is(chunk.id()).and("done").is(false).and("leaseUntil").lt(now)),
 					chunk.cancel(new Update(), 0), Chunk.class);
 		}
+		planner.forgetCheckpoints(id);
 		return true;
 	}
 

@@ -3,6 +3,8 @@ package jp.shisakunavi.delivery;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import com.linecorp.bot.messaging.model.Message;
@@ -69,5 +71,14 @@ public interface DeliveryClient<P> {
 	 * on two instances while the planning lease holds.
 	 */
 	default void schedule(Instant now) {
+	}
+
+	/**
+	 * A delivery of its kind stored by the version before delivery was its own module (without a window, the
+	 * client's parameters among its fields): the order it would be now, for delivery to go on with from where it
+	 * got. Called once per such delivery at start-up. Empty: the client had no such deliveries.
+	 */
+	default Optional<DeliveryOrder> adopt(String id, Map<String, Object> stored) {
+		return Optional.empty();
 	}
 }

@@ -176,6 +176,7 @@ class Planner {
 		client.planned();
 		mongo.updateFirst(Query.query(where("_id").is(delivery.id()).and("state").is(Delivery.State.PLANNING)),
 				new Update().set("state", Delivery.State.PLANNED).set("plannedAt", clock.instant()), Delivery.class);
+		forgetCheckpoints(delivery.id());
 		completion.check(delivery.id());
 		Delivery done = mongo.findById(delivery.id(), Delivery.class);
 		log.info("Delivery {} planned: {} recipients in {} chunks, {} held by their daily cap", delivery.id(),
@@ -237,6 +238,16 @@ class Planner {
 		mongo.updateFirst(Query.query(where("_id").is(delivery.id())), new Update().set("plannedUpTo", last.value())
 			.set("chunks", number + 1).inc("recipients", sending.size()).inc("held", held.size()), Delivery.class);
 		return true;
+	}
+
+	/**
+	 * The last user written is kept only while a delivery is being planned (to resume after a crash): it is a LINE
+	 * user id, which is personal data, and an erased user's must not stay behind.
+	 */
+	void forgetCheckpoints(String deliveryId) {
+		mongo.updateMulti(Query.query(where("deliveryId").is(deliveryId)), new Update().unset("lastUserId"), Chunk.class);
+		mongo.updateFirst(Query.query(where("_id").is(deliveryId).and("state").ne(Delivery.State.PLANNING)),
+				new Update().set("plannedUpTo", ""), Delivery.class);
 	}
 
 	/**

@@ -105,7 +105,13 @@ class Planning implements DisposableBean {
 			if (!stillOurs.getAsBoolean()) {
 				return;
 			}
-			planner.plan(delivery, stillOurs);
+			try {
+				planner.plan(delivery, stillOurs);
+			}
+			catch (RuntimeException e) {
+				// one delivery that cannot be planned (a client's fault) must not hold up the others
+				log.error("Planning delivery {} failed; trying again at the next pass", delivery.id(), e);
+			}
 			senders.wake();
 		}
 	}

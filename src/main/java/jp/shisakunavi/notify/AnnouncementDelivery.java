@@ -2,6 +2,8 @@ package jp.shisakunavi.notify;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -61,8 +63,12 @@ class AnnouncementDelivery implements DeliveryClient<AnnouncementDelivery.Announ
 				throw new IllegalArgumentException("topics: '" + key + "' names nothing that exists");
 			}
 		}
-		return DeliveryOrder.of("announcement-" + UUID.randomUUID(), KIND, new Announcement(keys, text.strip()),
-				CitizenWindow.NAME).withUrgent(urgent).withNotBefore(at).withCap(properties.counted());
+		return order("announcement-" + UUID.randomUUID(), new Announcement(keys, text.strip()), at, urgent);
+	}
+
+	private DeliveryOrder order(String id, Announcement announcement, Instant at, boolean urgent) {
+		return DeliveryOrder.of(id, KIND, announcement, CitizenWindow.NAME).withUrgent(urgent).withNotBefore(at)
+			.withCap(properties.counted());
 	}
 
 	@Override
@@ -88,5 +94,12 @@ class AnnouncementDelivery implements DeliveryClient<AnnouncementDelivery.Announ
 	@Override
 	public long estimatedRecipients(Announcement parameters) {
 		return audiences.countSegment(parameters.segment());
+	}
+
+	@Override
+	public Optional<DeliveryOrder> adopt(String id, Map<String, Object> stored) {
+		Instant at = stored.get("notBefore") instanceof java.util.Date date ? date.toInstant() : null;
+		return Optional.of(order(id, new Announcement(LegacyNotifications.strings(stored.get("segment")), (String) stored.get("text")), at,
+				Boolean.TRUE.equals(stored.get("urgent"))));
 	}
 }

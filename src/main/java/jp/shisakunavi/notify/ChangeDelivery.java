@@ -3,6 +3,8 @@ package jp.shisakunavi.notify;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -34,15 +36,19 @@ class ChangeDelivery implements DeliveryClient<ChangeDelivery.Changes> {
 	private final Audiences audiences;
 	private final HeldNotices heldNotices;
 	private final ChangeCollector collector;
+	private final ChangeNotices notices;
 	private final Deliveries deliveries;
+	private final NotifyProperties properties;
 
 	ChangeDelivery(RatingChanges ratingChanges, Audiences audiences, HeldNotices heldNotices, ChangeCollector collector,
-			Deliveries deliveries) {
+			ChangeNotices notices, Deliveries deliveries, NotifyProperties properties) {
 		this.ratingChanges = ratingChanges;
 		this.audiences = audiences;
 		this.heldNotices = heldNotices;
 		this.collector = collector;
+		this.notices = notices;
 		this.deliveries = deliveries;
+		this.properties = properties;
 	}
 
 	/** @param changeIds the changes it tells about, in id order */
@@ -91,6 +97,15 @@ class ChangeDelivery implements DeliveryClient<ChangeDelivery.Changes> {
 	@Override
 	public void schedule(Instant now) {
 		collector.collect(now);
+	}
+
+	/** A delivery of changes of the version before: its changes are linked to it, as delivered. */
+	@Override
+	public Optional<DeliveryOrder> adopt(String id, Map<String, Object> stored) {
+		List<String> changeIds = LegacyNotifications.strings(stored.get("changeIds"));
+		boolean urgent = Boolean.TRUE.equals(stored.get("urgent"));
+		changeIds.forEach(change -> notices.recordDelivered(change, urgent, null, id));
+		return Optional.of(order(id, changeIds, urgent, properties));
 	}
 
 	@EventListener

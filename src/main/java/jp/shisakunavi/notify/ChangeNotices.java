@@ -56,9 +56,17 @@ class ChangeNotices {
 		}
 	}
 
-	/** Adds a change already delivered (by an earlier version), so that it is never taken again. */
-	void recordDelivered(String changeId, boolean urgent, Instant recordedAt) {
-		insert(new ChangeNotice(changeId, urgent, recordedAt, null, true));
+	/**
+	 * Adds a change that an earlier version delivered, so that it is never taken again; with the delivery that
+	 * took it, when known.
+	 */
+	void recordDelivered(String changeId, boolean urgent, Instant recordedAt, String deliveryId) {
+		Update update = new Update().setOnInsert("urgent", urgent).setOnInsert("recordedAt", recordedAt)
+			.setOnInsert("ordered", true);
+		if (deliveryId != null) {
+			update.set("deliveryId", deliveryId);
+		}
+		mongo.upsert(Query.query(where("_id").is(changeId)), update, ChangeNotice.class);
 	}
 
 	Optional<ChangeNotice> find(String changeId) {

@@ -3,6 +3,8 @@ package jp.shisakunavi.notify;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.springframework.stereotype.Component;
@@ -71,6 +73,11 @@ class DigestDelivery implements DeliveryClient<DigestDelivery.Digest> {
 		heldNotices.removeBefore(LocalDate.parse(parameters.day()));
 	}
 
+	@Override
+	public Optional<DeliveryOrder> adopt(String id, Map<String, Object> stored) {
+		return Optional.of(order(id, (String) stored.get("digestDay")));
+	}
+
 	/** In the send window of a new day, one digest of what was held before it (ordering it again does nothing). */
 	@Override
 	public void schedule(Instant now) {
@@ -79,8 +86,11 @@ class DigestDelivery implements DeliveryClient<DigestDelivery.Digest> {
 		}
 		LocalDate today = window.sendingDay(now);
 		if (heldNotices.anyBefore(today)) {
-			deliveries.order(DeliveryOrder.of("digest-" + today, KIND, new Digest(today.toString()), CitizenWindow.NAME)
-				.withCap(properties.counted()));
+			deliveries.order(order("digest-" + today, today.toString()));
 		}
+	}
+
+	private DeliveryOrder order(String id, String day) {
+		return DeliveryOrder.of(id, KIND, new Digest(day), CitizenWindow.NAME).withCap(properties.counted());
 	}
 }

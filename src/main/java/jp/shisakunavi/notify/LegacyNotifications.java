@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
  * taken with {@code deliveryPlanned} on the change itself. At start-up, before anything is collected, each marked
  * change becomes a notice of a change already delivered (so that the collector, reading the changes from the
  * beginning on such a database, takes only those no delivery had taken), and the flag goes; idempotent, and
- * nothing to do once done. Changes an old delivery took are not linked to it ({@code /changes/{id}/delivery}
- * answers 404 for them); the deliveries themselves are listed as before.
+ * nothing to do once done. The old deliveries themselves are adopted by delivery (through {@link ChangeDelivery#adopt}),
+ * which links their changes to them.
  */
 @Component
 class LegacyNotifications implements SmartInitializingSingleton {
@@ -44,7 +44,7 @@ class LegacyNotifications implements SmartInitializingSingleton {
 			for (Document change : page) {
 				if (Boolean.TRUE.equals(change.getBoolean("deliveryPlanned"))) {
 					notices.recordDelivered(change.getString("_id"), Boolean.TRUE.equals(change.getBoolean("urgent")),
-							change.getDate("recordedAt") == null ? null : change.getDate("recordedAt").toInstant());
+							change.getDate("recordedAt") == null ? null : change.getDate("recordedAt").toInstant(), null);
 					delivered++;
 				}
 				mongo.updateFirst(Query.query(where("_id").is(change.get("_id"))), new Update().unset("deliveryPlanned"),
@@ -54,6 +54,11 @@ class LegacyNotifications implements SmartInitializingSingleton {
 		if (delivered > 0) {
 			log.info("Notifications: {} rating changes delivered by the previous version recorded as such", delivered);
 		}
+	}
+
+	/** A list of strings as an earlier version stored it (none when absent). */
+	static List<String> strings(Object stored) {
+		return stored instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
 	}
 
 	private List<Document> page(Query query) {
