@@ -12,7 +12,6 @@ import java.util.Map;
 
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,7 +32,6 @@ import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import jp.shisakunavi.linefake.FakeLine;
-import jp.shisakunavi.linefake.FakeLineExtension;
 import jp.shisakunavi.notify.Notifications;
 
 /**
@@ -57,9 +55,8 @@ class LegacyDatabaseTest {
 	static final Duration WAIT = Duration.ofSeconds(30);
 	static final MongoServer database = new MongoServer(new MemoryBackend());
 	static final String uri = "mongodb://127.0.0.1:" + database.bind().getPort() + "/legacy";
-	@RegisterExtension
-	static final FakeLineExtension fake = new FakeLineExtension();
-	static final FakeLine line = fake.line();
+	/** Not the extension, which forgets what it received before each test: here sending starts with the service. */
+	static final FakeLine line = FakeLine.start();
 
 	@TempDir
 	static Path dataDir;
@@ -87,12 +84,17 @@ class LegacyDatabaseTest {
 	@Autowired
 	Notifications notifications;
 
-	/** The database goes with the service: closed after the class, as the service is ({@code @DirtiesContext}). */
+	/** The database and the fake go with the service: closed after the class, as the service is ({@code @DirtiesContext}). */
 	@TestConfiguration
-	static class Database {
+	static class Outside {
 		@Bean(destroyMethod = "shutdown")
 		MongoServer legacyDatabase() {
 			return database;
+		}
+
+		@Bean(destroyMethod = "close")
+		FakeLine fakeLine() {
+			return line;
 		}
 	}
 
@@ -131,6 +133,7 @@ class LegacyDatabaseTest {
 			.filter(bean -> bean.getClass().getName().startsWith("jp.shisakunavi."))
 			.forEach(SmartInitializingSingleton::afterSingletonsInstantiated);
 		assertThat(snapshot()).as("migrating again changes nothing").isEqualTo(migrated);
+		assertThat(line.violations()).isEmpty();
 	}
 
 	private String textTo(String user) {

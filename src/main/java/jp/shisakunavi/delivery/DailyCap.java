@@ -34,8 +34,4 @@ public record DailyCap(String counter, int limit) {
 		}
 		return new DailyCap(counter, limit);
 	}
-
-	boolean holds() {
-		return limit > 0;
-	}
 }

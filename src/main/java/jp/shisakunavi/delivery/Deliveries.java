@@ -1,50 +1,13 @@
 package jp.shisakunavi.delivery;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-
-import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-
-import org.bson.Document;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.stereotype.Service;
 
 /**
  * What clients and administrators do with deliveries: order one, see where each stands, preview who one would
  * reach, mark one urgent, cancel it (also while it is being sent), resume what waits for the quota.
  */
-@Service
-public class Deliveries {
-
-	private final MongoTemplate mongo;
-	private final Clients clients;
-	private final Windows windows;
-	private final Planner planner;
-	private final Planning planning;
-	private final Senders senders;
-	private final QuotaPause quota;
-	private final Clock clock;
-
-	Deliveries(MongoTemplate mongo, Clients clients, Windows windows, Planner planner, Planning planning,
-			Senders senders, QuotaPause quota, Clock clock) {
-		this.mongo = mongo;
-		this.clients = clients;
-		this.windows = windows;
-		this.planner = planner;
-		this.planning = planning;
-		this.senders = senders;
-		this.quota = quota;
-		this.clock = clock;
-	}
+public interface Deliveries {
 
 	/**
 	 * Accepts a delivery: it is planned and sent from its {@code notBefore} on. Ordering an id that exists does
@@ -53,155 +16,34 @@ public class Deliveries {
 	 * @return the delivery as it stands (the earlier one, for an id ordered before)
 	 * @throws IllegalArgumentException for a kind no client plans, parameters of another type, an unknown window
 	 */
-	public DeliveryStatus order(DeliveryOrder order) {
-		windows.get(order.window());
-		Delivery delivery = Delivery.of(order, clients.write(order), clock.instant());
-		try {
-			mongo.insert(delivery);
-		}
-		catch (DuplicateKeyException orderedBefore) {
-			delivery = mongo.findById(order.id(), Delivery.class);
-		}
-		planning.wake();
-		return status(delivery);
-	}
+	DeliveryStatus order(DeliveryOrder order);
 
-	public Optional<DeliveryStatus> find(String id) {
-		return Optional.ofNullable(mongo.findById(id, Delivery.class)).map(this::status);
-	}
+	Optional<DeliveryStatus> find(String id);
 
 	/** The newest deliveries of every kind, newest first. */
-	public List<DeliveryStatus> recent(int limit) {
-		return mongo.find(new Query().with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(limit), Delivery.class)
-			.stream()
-			.map(this::status)
-			.toList();
-	}
+	List<DeliveryStatus> recent(int limit);
 
 	/** Who the order would reach now, without writing or sending anything. */
-	public DeliveryPreview preview(DeliveryOrder order) {
-		windows.get(order.window());
-		return planner.preview(Delivery.of(order, clients.write(order), clock.instant()));
-	}
+	DeliveryPreview preview(DeliveryOrder order);
 
 	/** Sends it at once, outside its window too, and without holding anyone back by a cap; false: no such delivery. */
-	public boolean markUrgent(String id) {
-		if (mongo.updateFirst(Query.query(where("_id").is(id)), Update.update("urgent", true), Delivery.class)
-			.getMatchedCount() == 0) {
-			return false;
-		}
-		mongo.updateMulti(Query.query(where("deliveryId").is(id).and("done").is(false)), Update.update("urgent", true),
-				Chunk.class);
-		planning.wake();
-		senders.wake();
-		return true;
-	}
+	boolean markUrgent(String id);
 
 	/** Lets a delivery that waits for a decision (the quota) go on; false when it does not wait. */
-	public boolean resume(String id) {
-		boolean resumed = mongo.updateFirst(Query.query(where("_id").is(id).and("state").is(Delivery.State.PAUSED)),
-				new Update().set("state", Delivery.State.PLANNING).set("pauseReason", "resumed by an administrator"),
-				Delivery.class).getModifiedCount() > 0;
-		planning.wake();
-		return resumed;
-	}
+	boolean resume(String id);
 
 	/**
 	 * Withdraws a delivery that is not finished: nothing more of it is planned, and its batches not yet sent are
-	 * not sent (a sender in the middle of one of its chunks stops before the next batch). False when it is
-	 * finished already (or does not exist).
+	 * not sent (a sender in the middle of one of its chunks stops before the next batch); what was sent stays
+	 * counted. False when it is finished already (or does not exist).
 	 */
-	public boolean cancel(String id) {
-		Instant now = clock.instant();
-		if (mongo.updateFirst(Query.query(where("_id").is(id)
-			.and("state").in(Delivery.State.PLANNING, Delivery.State.PLANNED, Delivery.State.PAUSED)),
-				new Update().set("state", Delivery.State.CANCELLED).set("finishedAt", now), Delivery.class)
-			.getModifiedCount() == 0) {
-			return false;
-		}
-		for (Chunk chunk : mongo.find(Query.query(where("deliveryId").is(id).and("done").is(false)), Chunk.class)) {
-			mongo.updateFirst(Query.query(where("_id").is(chunk.id()).and("done").is(false).and("leaseUntil").lt(now)),
-					chunk.cancel(new Update(), 0), Chunk.class);
-		}
-		planner.forgetCheckpoints(id);
-		return true;
-	}
+	boolean cancel(String id);
 
 	/** Why sending is paused for the whole channel (LINE's monthly quota), if it is. */
-	public Optional<String> quotaPause() {
-		return quota.current().map(p -> p.reason() + " (until " + p.until() + ")");
-	}
+	Optional<String> quotaPause();
 
-	public void resumeAfterQuota() {
-		quota.resume();
-		senders.wake();
-	}
+	void resumeAfterQuota();
 
 	/** A client has new work for its {@link DeliveryClient#schedule}: run a planning pass soon. */
-	public void wake() {
-		planning.wake();
-	}
-
-	private DeliveryStatus status(Delivery delivery) {
-		Query query = Query.query(where("deliveryId").is(delivery.id()));
-		query.fields().include("batches.status").include("batches.recipients").include("batches.error");
-		int pending = 0;
-		int sent = 0;
-		int failed = 0;
-		int cancelled = 0;
-		long recipientsSent = 0;
-		long recipientsFailed = 0;
-		Set<String> errors = new LinkedHashSet<>();
-		for (Document chunk : mongo.find(query, Document.class, mongo.getCollectionName(Chunk.class))) {
-			for (Document batch : chunk.getList("batches", Document.class, List.of())) {
-				int recipients = batch.getInteger("recipients", 0);
-				switch (Batch.Status.valueOf(batch.getString("status"))) {
-					case PENDING -> pending++;
-					case SENT -> {
-						sent++;
-						recipientsSent += recipients;
-					}
-					case FAILED -> {
-						failed++;
-						recipientsFailed += recipients;
-					}
-					case CANCELLED -> cancelled++;
-				}
-				if (batch.getString("error") != null && errors.size() < 5) {
-					errors.add(batch.getString("error"));
-				}
-			}
-		}
-		if (delivery.state() == Delivery.State.CANCELLED) {
-			// a sender that had one of its chunks when it was cancelled closes it before its next batch
-			cancelled += pending;
-			pending = 0;
-		}
-		Optional<QuotaPause.Paused> paused = quota.current();
-		String pauseReason = delivery.pauseReason() == null && paused.isPresent() && !finished(delivery)
-				? paused.get().reason() : delivery.pauseReason();
-		return new DeliveryStatus(delivery.id(), delivery.kind(), clients.read(delivery), state(delivery, paused),
-				delivery.window(), delivery.urgent(), delivery.notBefore(), pauseReason, delivery.recipients(),
-				delivery.held(), pending, sent, failed, cancelled, recipientsSent, recipientsFailed,
-				new ArrayList<>(errors), delivery.createdAt(), delivery.plannedAt(), delivery.finishedAt());
-	}
-
-	private DeliveryState state(Delivery delivery, Optional<QuotaPause.Paused> quotaPause) {
-		Instant now = clock.instant();
-		return switch (delivery.state()) {
-			case SENT -> DeliveryState.SENT;
-			case FAILED -> DeliveryState.FAILED;
-			case CANCELLED -> DeliveryState.CANCELLED;
-			case PAUSED -> DeliveryState.PAUSED;
-			case PLANNING, PLANNED -> quotaPause.isPresent() ? DeliveryState.PAUSED
-					: delivery.notBefore() != null && delivery.notBefore().isAfter(now) ? DeliveryState.PLANNED
-					: !delivery.urgent() && !windows.isOpen(delivery.window(), now) ? DeliveryState.HELD
-					: DeliveryState.SENDING;
-		};
-	}
-
-	private static boolean finished(Delivery delivery) {
-		return delivery.state() == Delivery.State.SENT || delivery.state() == Delivery.State.FAILED
-				|| delivery.state() == Delivery.State.CANCELLED;
-	}
+	void wake();
 }

@@ -17,10 +17,12 @@ public final class ServiceProcess implements AutoCloseable {
 
 	private final Process process;
 	private final Path log;
+	private final String started;
 
-	private ServiceProcess(Process process, Path log) {
+	private ServiceProcess(Process process, Path log, String mainClass) {
 		this.process = process;
 		this.log = log;
+		this.started = "Started " + mainClass.substring(mainClass.lastIndexOf('.') + 1);
 	}
 
 	public static ServiceProcess start(Path dir, String name, List<String> arguments) throws IOException {
@@ -35,14 +37,14 @@ public final class ServiceProcess implements AutoCloseable {
 				"--shisaku.data-dir=" + dir.resolve(name)));
 		command.addAll(arguments);
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-		return new ServiceProcess(process, log);
+		return new ServiceProcess(process, log, mainClass);
 	}
 
 	/** Waits until the service says it has started; fails with its log when it does not. */
 	public ServiceProcess awaitStarted(Duration timeout) throws IOException, InterruptedException {
 		Instant deadline = Instant.now().plus(timeout);
 		while (Instant.now().isBefore(deadline)) {
-			if (output().contains("Started ShisakuNaviApplication")) {
+			if (output().contains(started)) {
 				return this;
 			}
 			if (!process.isAlive()) {

@@ -55,7 +55,7 @@ class ErasureTest {
 	void everyStoreOfPersonalDataTakesPart() {
 		assertThat(context.getBeansOfType(PersonalData.class).values())
 			.extracting(store -> ClassUtils.getUserClass(store).getSimpleName())
-			.containsExactlyInAnyOrder("Subscriptions", "HeldNotices", "DailyCounts", "PendingBatches", "SimulatorInbox");
+			.containsExactlyInAnyOrder("Subscriptions", "HeldNotices", "DailyCounts", "PendingBatches", "SimulatorChannel");
 	}
 
 	@Test

@@ -1,4 +1,4 @@
-package jp.shisakunavi.delivery;
+package jp.shisakunavi.delivery.internal;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -26,7 +26,7 @@ class DeliveryIndexes {
 		mongo.indexOps(Chunk.class).createIndex(new Index().on("deliveryId", Sort.Direction.ASC));
 		mongo.indexOps(Delivery.class).createIndex(new Index().on("state", Sort.Direction.ASC).on("notBefore", Sort.Direction.ASC));
 		mongo.indexOps(Delivery.class).createIndex(new Index().on("createdAt", Sort.Direction.DESC));
-		mongo.indexOps(SimulatorInbox.Notice.class).createIndex(new Index().on("userId", Sort.Direction.ASC));
+		mongo.indexOps(SimulatorChannel.Notice.class).createIndex(new Index().on("userId", Sort.Direction.ASC));
 		mongo.indexOps(DailyCounts.COLLECTION).createIndex(new Index().on("day", Sort.Direction.ASC).on("counter", Sort.Direction.ASC));
 	}
 }

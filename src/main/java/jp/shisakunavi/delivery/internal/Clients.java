@@ -1,4 +1,4 @@
-package jp.shisakunavi.delivery;
+package jp.shisakunavi.delivery.internal;
 
 import java.time.LocalDate;
 import java.util.Collection;
@@ -15,6 +15,9 @@ import org.springframework.stereotype.Component;
 
 import com.linecorp.bot.messaging.model.Message;
 
+import jp.shisakunavi.delivery.DeliveryClient;
+import jp.shisakunavi.delivery.DeliveryOrder;
+import jp.shisakunavi.delivery.Recipient;
 import jp.shisakunavi.users.LineUserId;
 
 /**

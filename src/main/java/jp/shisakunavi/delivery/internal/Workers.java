@@ -1,4 +1,4 @@
-package jp.shisakunavi.delivery;
+package jp.shisakunavi.delivery.internal;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package jp.shisakunavi.delivery;
+package jp.shisakunavi.delivery.internal;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 

@@ -1,4 +1,4 @@
-package jp.shisakunavi.delivery;
+package jp.shisakunavi.delivery.internal;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
@@ -19,6 +19,9 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.scheduling.annotation.Scheduled;
+
+import jp.shisakunavi.delivery.DeliveryClient;
+import jp.shisakunavi.delivery.SendWindow;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,13 +47,13 @@ class Planning implements DisposableBean {
 	private final Completion completion;
 	private final Leases leases;
 	private final DailyCounts dailyCounts;
-	private final SimulatorInbox simulatorInbox;
+	private final SimulatorChannel simulatorInbox;
 	private final DeliveryProperties properties;
 	private final Clock clock;
 	private final Workers worker;
 
 	Planning(MongoTemplate mongo, Clients clients, Windows windows, Planner planner, Senders senders,
-			Completion completion, Leases leases, DailyCounts dailyCounts, SimulatorInbox simulatorInbox,
+			Completion completion, Leases leases, DailyCounts dailyCounts, SimulatorChannel simulatorInbox,
 			DeliveryProperties properties, Clock clock) {
 		this.mongo = mongo;
 		this.clients = clients;

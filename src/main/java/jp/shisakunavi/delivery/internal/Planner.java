@@ -1,4 +1,4 @@
-package jp.shisakunavi.delivery;
+package jp.shisakunavi.delivery.internal;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
@@ -25,6 +25,8 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import jp.shisakunavi.delivery.DeliveryPreview;
+import jp.shisakunavi.delivery.Recipient;
 import jp.shisakunavi.system.LineCredentials;
 import jp.shisakunavi.users.LineUserId;
 import jp.shisakunavi.users.LineUsers;

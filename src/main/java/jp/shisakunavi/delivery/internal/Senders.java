@@ -1,4 +1,4 @@
-package jp.shisakunavi.delivery;
+package jp.shisakunavi.delivery.internal;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
@@ -47,7 +47,7 @@ class Senders implements DisposableBean {
 	private final String owner = "sender-" + UUID.randomUUID();
 	private final MongoTemplate mongo;
 	private final Multicasts multicasts;
-	private final SimulatorInbox simulator;
+	private final SimulatorChannel simulator;
 	private final QuotaPause quota;
 	private final Windows windows;
 	private final Completion completion;
@@ -58,7 +58,7 @@ class Senders implements DisposableBean {
 	private final Map<String, List<Message>> messages = new ConcurrentHashMap<>();
 	private final Workers workers;
 
-	Senders(MongoTemplate mongo, Multicasts multicasts, SimulatorInbox simulator, QuotaPause quota, Windows windows,
+	Senders(MongoTemplate mongo, Multicasts multicasts, SimulatorChannel simulator, QuotaPause quota, Windows windows,
 			Completion completion, LineCredentials line, DeliveryProperties properties, Clock clock,
 			MeterRegistry meters) {
 		this.mongo = mongo;

@@ -1,4 +1,4 @@
-package jp.shisakunavi.delivery;
+package jp.shisakunavi.delivery.internal;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
@@ -12,6 +12,10 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+
+import jp.shisakunavi.delivery.Deliveries;
+import jp.shisakunavi.delivery.DeliveryClient;
+import jp.shisakunavi.delivery.DeliveryOrder;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,4 +1,4 @@
-package jp.shisakunavi.delivery;
+package jp.shisakunavi.delivery.internal;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.beans.factory.ObjectProvider;
+
+import jp.shisakunavi.delivery.DailyWindow;
+import jp.shisakunavi.delivery.SendWindow;
 import org.springframework.stereotype.Component;
 
 /** The send windows by name: those clients registered as beans, and {@link DailyWindow#ALWAYS}. */

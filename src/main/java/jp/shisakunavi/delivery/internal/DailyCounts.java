@@ -1,4 +1,4 @@
-package jp.shisakunavi.delivery;
+package jp.shisakunavi.delivery.internal;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
@@ -18,6 +18,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
+import jp.shisakunavi.delivery.DailyCap;
 import jp.shisakunavi.users.LineUserId;
 import jp.shisakunavi.users.PersonalData;
 

@@ -1,8 +1,13 @@
-package jp.shisakunavi.delivery;
+package jp.shisakunavi.delivery.internal;
 
 import java.time.Instant;
 
 import org.springframework.data.annotation.Id;
+
+import jp.shisakunavi.delivery.DailyCap;
+import jp.shisakunavi.delivery.DeliveryClient;
+import jp.shisakunavi.delivery.DeliveryOrder;
+import jp.shisakunavi.delivery.DeliveryState;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -43,6 +48,6 @@ record Delivery(@Id String id, String kind, org.bson.Document parameters, String
 
 	/** Urgent deliveries are counted but never held back. */
 	boolean holdsOverCap() {
-		return cap != null && cap.holds() && !urgent;
+		return cap != null && cap.limit() > 0 && !urgent;
 	}
 }
