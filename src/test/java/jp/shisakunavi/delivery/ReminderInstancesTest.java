@@ -5,9 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
@@ -15,9 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import jp.shisakunavi.linefake.FakeLine;
+import jp.shisakunavi.system.Instances;
 import jp.shisakunavi.system.ServiceProcess;
 import reminders.RemindersApplication;
 
@@ -35,27 +32,20 @@ class ReminderInstancesTest {
 	@TempDir
 	Path dir;
 
-	MongoServer database;
-	String uri;
+	Instances instances;
 	FakeLine line;
-	final List<ServiceProcess> services = new ArrayList<>();
 
 	@BeforeEach
 	void start() {
-		database = new MongoServer(new MemoryBackend());
-		uri = "mongodb://127.0.0.1:" + database.bind().getPort() + "/navi";
-		line = FakeLine.start();
+		instances = new Instances(dir);
+		line = instances.line();
 		// one message per staff member, each a request of its own, and LINE slow: the crash falls in the middle
 		line.fail(MULTICAST, Integer.MAX_VALUE, 200, Duration.ofMillis(300));
 	}
 
 	@AfterEach
 	void stop() throws InterruptedException {
-		for (ServiceProcess service : services) {
-			service.close();
-		}
-		line.close();
-		database.shutdown();
+		instances.close();
 	}
 
 	@Test
@@ -80,13 +70,8 @@ class ReminderInstancesTest {
 	}
 
 	private ServiceProcess service(String name) throws Exception {
-		ServiceProcess service = ServiceProcess.start(dir, name, RemindersApplication.class.getName(),
-				List.of("--shisaku.mongodb-uri=" + uri, "--line.bot.channel-token=test-channel-token",
-						"--line.bot.channel-secret=test-channel-secret", "--line.bot.api-end-point=" + line.baseUrl(),
-						"--line.bot.blob-end-point=" + line.baseUrl(), "--shisaku.delivery.poll-interval=200ms",
-						"--shisaku.delivery.lease=5s", "--reminders.staff=" + STAFF));
-		services.add(service);
-		return service;
+		return instances.start(name, RemindersApplication.class.getName(), List.of("--shisaku.delivery.poll-interval=200ms",
+				"--shisaku.delivery.lease=5s", "--reminders.staff=" + STAFF));
 	}
 
 }

@@ -53,10 +53,7 @@ class SecondClientTest {
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		registry.add("shisaku.data-dir", dataDir::toString);
-		registry.add("line.bot.channel-secret", () -> "test-channel-secret");
-		registry.add("line.bot.channel-token", () -> "test-channel-token");
-		registry.add("line.bot.api-end-point", line::baseUrl);
-		registry.add("line.bot.blob-end-point", line::baseUrl);
+		line.connect(registry);
 		registry.add("shisaku.notify.send-window", () -> "");
 		registry.add("shisaku.delivery.poll-interval", () -> "100ms");
 	}

@@ -50,10 +50,7 @@ final class NotifyFixture {
 	static void fastNotificationsWith(FakeLine line, Path dataDir, DynamicPropertyRegistry registry) {
 		registry.add("shisaku.data-dir", dataDir::toString);
 		registry.add("shisaku.admin.password", () -> "test-secret");
-		registry.add("line.bot.channel-secret", () -> "test-channel-secret");
-		registry.add("line.bot.channel-token", () -> "test-channel-token");
-		registry.add("line.bot.api-end-point", line::baseUrl);
-		registry.add("line.bot.blob-end-point", line::baseUrl);
+		line.connect(registry);
 		registry.add("line.bot.read-timeout", () -> "1s");
 		registry.add("shisaku.delivery.poll-interval", () -> "100ms");
 		registry.add("shisaku.delivery.retry-backoff", () -> "100ms");

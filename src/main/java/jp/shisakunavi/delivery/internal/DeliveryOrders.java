@@ -60,19 +60,20 @@ class DeliveryOrders implements Deliveries {
 			delivery = mongo.findById(order.id(), Delivery.class);
 		}
 		planning.wake();
-		return status(delivery);
+		return status(delivery, quota.current());
 	}
 
 	@Override
 	public Optional<DeliveryStatus> find(String id) {
-		return Optional.ofNullable(mongo.findById(id, Delivery.class)).map(this::status);
+		return Optional.ofNullable(mongo.findById(id, Delivery.class)).map(d -> status(d, quota.current()));
 	}
 
 	@Override
 	public List<DeliveryStatus> recent(int limit) {
+		Optional<QuotaPause.Paused> paused = quota.current();
 		return mongo.find(new Query().with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(limit), Delivery.class)
 			.stream()
-			.map(this::status)
+			.map(d -> status(d, paused))
 			.toList();
 	}
 
@@ -137,7 +138,8 @@ class DeliveryOrders implements Deliveries {
 		planning.wake();
 	}
 
-	private DeliveryStatus status(Delivery delivery) {
+	/** @param paused sending paused for the whole channel (LINE's monthly quota), read once for a whole list */
+	private DeliveryStatus status(Delivery delivery, Optional<QuotaPause.Paused> paused) {
 		Query query = Query.query(where("deliveryId").is(delivery.id()));
 		query.fields().include("batches.status").include("batches.recipients").include("batches.error");
 		int pending = 0;
@@ -172,7 +174,6 @@ class DeliveryOrders implements Deliveries {
 			cancelled += pending;
 			pending = 0;
 		}
-		Optional<QuotaPause.Paused> paused = quota.current();
 		String pauseReason = delivery.pauseReason() == null && paused.isPresent() && !finished(delivery)
 				? paused.get().reason() : delivery.pauseReason();
 		return new DeliveryStatus(delivery.id(), delivery.kind(), clients.read(delivery), state(delivery, paused),
