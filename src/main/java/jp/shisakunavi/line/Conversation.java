@@ -1,6 +1,7 @@
 package jp.shisakunavi.line;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
@@ -102,32 +103,35 @@ class Conversation {
 					+ "の施策について質問してください。")).build();
 		}
 		Answer answer = search.answer(new Question(text, chosen, CANDIDATES));
-		if (answer.understood() != null && answer.understood().municipality() != null
-				&& !answer.understood().municipality().equals(chosen)) {
-			users.chooseMunicipality(userId, answer.understood().municipality());
+		String asked = answer.understood() != null && answer.understood().municipality() != null
+				? answer.understood().municipality() : chosen;
+		if (!Objects.equals(asked, chosen)) {
+			users.chooseMunicipality(userId, asked);
 		}
 		return switch (answer.intent()) {
 			case GREETING -> phrases.examples(new Replies().text(Phrases.HELLO)).build();
 			case THANKS -> new Replies().text(Phrases.YOU_ARE_WELCOME).build();
 			case HELP -> phrases.examples(new Replies().text(phrases.help())).build();
-			default -> answer.answered() && !answer.results().isEmpty() ? answered(answer)
+			default -> answer.answered() && !answer.results().isEmpty() ? answered(answer, asked)
 					: phrases.unknown(new Replies(), answer, chosen).build();
 		};
 	}
 
-	private List<Message> answered(Answer answer) {
+	/** The answer to a question about {@code city} (the one named in it or chosen before; null: none). */
+	private List<Message> answered(Answer answer, String city) {
 		if (answer.intent() == Intent.LIST && answer.results().size() > 1) {
 			return list(answer.query(), answer.results(), 1);
 		}
 		Hit top = answer.results().getFirst();
 		List<Hit> others = answer.results().subList(1, answer.results().size());
 		Replies replies = new Replies();
+		List<FaqEntry> terms = List.of();
 		if ("faq".equals(top.type())) {
 			Optional<FaqEntry> entry = faq.find(top.id());
 			if (entry.isEmpty()) {
 				return phrases.unknown(replies, answer, null).build();
 			}
-			replies.text(entry.get().answer() + (entry.get().source() == null ? "" : "\n（出典：" + entry.get().source() + "）"));
+			replies.text(Phrases.faqAnswer(entry.get(), city));
 		}
 		else {
 			Optional<MeasureView> view = view(top.id());
@@ -135,8 +139,10 @@ class Conversation {
 				return phrases.unknown(replies, answer, null).build();
 			}
 			replies.flex(MeasureCard.altText(view.get()), MeasureCard.of(view.get(), others.isEmpty() ? null : answer.query()));
+			terms = view.get().terms();
 		}
 		others.stream().limit(3).forEach(hit -> replies.quickReply(Actions.quick(Actions.say(hit.title(), hit.title()))));
+		terms.forEach(term -> replies.quickReply(Actions.quick(Actions.say(term.question(), term.question()))));
 		return replies.build();
 	}
 
@@ -186,7 +192,8 @@ class Conversation {
 	private Optional<MeasureView> view(String unitId) {
 		Optional<Measure> measure = plans.measureHolding(unitId);
 		Optional<Plan> plan = measure.flatMap(m -> plans.plan(m.planId()));
-		return plan.flatMap(p -> MeasureView.of(p, measure.get(), unitId));
+		return plan.flatMap(p -> MeasureView.of(p, measure.get(), unitId,
+				measure.get().terms().stream().map(faq::find).flatMap(Optional::stream).toList()));
 	}
 
 	private Optional<String> cityNamedAlone(String text) {

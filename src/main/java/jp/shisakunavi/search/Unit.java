@@ -10,14 +10,15 @@ import jp.shisakunavi.plan.RatingScheme;
  * lists need to describe it.
  *
  * @param municipality null for FAQ entries that hold for every city
+ * @param everyCity a FAQ entry of {@code municipality} that answers for every city too (a term it defines)
  * @param newestPlan whether the unit belongs to the newest plan of its city (FAQ entries count as newest)
  * @param title what the unit is called (a FAQ entry's question)
  * @param alternates other ways of asking for a FAQ entry; empty for measures and items
  * @param evaluations empty for FAQ entries and for measures rated through their items
  */
-record Unit(String type, String id, String measureId, String municipality, String planId, String planTitle,
-		boolean newestPlan, String pillar, String title, List<String> alternates, String body, List<String> departments,
-		List<Evaluation> evaluations, RatingScheme scheme, Period period) {
+record Unit(String type, String id, String measureId, String municipality, boolean everyCity, String planId,
+		String planTitle, boolean newestPlan, String pillar, String title, List<String> alternates, String body,
+		List<String> departments, List<Evaluation> evaluations, RatingScheme scheme, Period period) {
 
 	/** The fiscal years of the unit's plan; null for FAQ entries. */
 	record Period(int from, int to) {
