@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -112,8 +113,8 @@ class NotifyBenchmark {
 			rows.add(run(followers, true));
 		}
 		System.out.println();
-		System.out.println("| followers | batches | lower bound | planned after | all handed over after | vs bound | 429s | heap before | peak heap | heap after GC |");
-		System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+		System.out.println("| followers | batches | lower bound | planned after | all handed over after | vs bound | 429s | heap before | peak heap | heap after GC | CPU service / database |");
+		System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
 		System.out.println("(\"planned ahead\": planned while sending waits, as outside the send window; times from the start of sending)");
 		rows.forEach(System.out::println);
 		if (profile != null) {
@@ -150,6 +151,9 @@ class NotifyBenchmark {
 		System.gc();
 		MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
 		long before = memory.getHeapMemoryUsage().getUsed();
+		// CPU time, unlike wall time, hardly depends on what else the machine runs: the measure for comparing versions
+		Duration serviceCpuBefore = serviceCpu();
+		Duration databaseCpuBefore = databaseCpu();
 		AtomicLong peak = new AtomicLong(before);
 		Thread sampler = Thread.ofPlatform().daemon().start(() -> {
 			while (!Thread.currentThread().isInterrupted()) {
@@ -177,20 +181,24 @@ class NotifyBenchmark {
 		sampler.interrupt();
 		DeliveryReport report = deliveries.ofChange(change.id()).orElseThrow();
 		Instant last = fake.accepted(MULTICAST).stream().map(FakeLine.Received::at).max(Instant::compareTo).orElseThrow();
+		Duration serviceCpu = serviceCpu().minus(serviceCpuBefore);
+		Duration databaseCpu = databaseCpu().minus(databaseCpuBefore);
 		System.gc();
 		long after = memory.getHeapMemoryUsage().getUsed();
 
 		Map<String, Integer> received = fake.multicastRecipients();
 		assertThat(received).hasSize(followers);
 		assertThat(received.values()).containsOnly(1);
+		assertThat(IntStream.range(followers, followers + followers / 100).mapToObj(NotifyBenchmark::userId))
+			.as("users who blocked the account").noneMatch(received::containsKey);
 		long refused = fake.requests(MULTICAST).stream().filter(r -> r.status() == 429).count();
 		double bound = followers / 500.0 / 200.0;
 		double handedOver = Duration.between(start, last).toMillis() / 1000.0;
 		double planned = Duration.between(report.createdAt(), report.plannedAt()).toMillis() / 1000.0;
-		return String.format("| %,d%s | %,d | %.1f s | %.1f s | %.1f s | %+.0f%% | %d | %d MB | %d MB | %d MB |", followers,
+		return String.format("| %,d%s | %,d | %.1f s | %.1f s | %.1f s | %+.0f%% | %d | %d MB | %d MB | %d MB | %.1f / %.1f s |", followers,
 				plannedAhead ? " planned ahead" : "",
 				report.batchesSent(), bound, planned, handedOver, (handedOver / bound - 1) * 100, refused, mb(before),
-				mb(peak.get()), mb(after));
+				mb(peak.get()), mb(after), serviceCpu.toMillis() / 1000.0, databaseCpu.toMillis() / 1000.0);
 	}
 
 	/**
@@ -205,8 +213,7 @@ class NotifyBenchmark {
 		List<Document> known = new ArrayList<>();
 		java.util.Date now = new java.util.Date();
 		for (int i = 0; i < followers + followers / 100; i++) {
-			String userId = "U" + UUID.nameUUIDFromBytes(Integer.toString(i).getBytes(StandardCharsets.UTF_8)).toString()
-				.replace("-", "");
+			String userId = userId(i);
 			followed.add(new Document("_id", userId).append("topics", topics));
 			known.add(new Document("_id", userId).append("following", i < followers).append("createdAt", now)
 				.append("updatedAt", now));
@@ -221,6 +228,20 @@ class NotifyBenchmark {
 			subscriptions.insertMany(followed);
 			users.insertMany(known);
 		}
+	}
+
+	private static String userId(int i) {
+		return "U" + UUID.nameUUIDFromBytes(Integer.toString(i).getBytes(StandardCharsets.UTF_8)).toString().replace("-", "");
+	}
+
+	/** The CPU time of this JVM, which holds the service and the fake LINE. */
+	private static Duration serviceCpu() {
+		return Duration.ofNanos(((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime());
+	}
+
+	private static Duration databaseCpu() {
+		return database.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
 	}
 
 	private static void sleep(long millis) {
