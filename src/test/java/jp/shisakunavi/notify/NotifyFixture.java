@@ -14,6 +14,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
+import jp.shisakunavi.AdminApi;
 import jp.shisakunavi.linefake.FakeLine;
 import jp.shisakunavi.plan.RatingChange;
 import jp.shisakunavi.plan.RatingsChanged;
@@ -44,12 +45,12 @@ final class NotifyFixture {
 	}
 
 	/**
-	 * The service on its own data directory, with LINE played by the fake, an admin password, and notification
+	 * The service on its own data directory, with LINE played by the fake, the admin API's bootstrap token, and notification
 	 * workers that look for work and retry quickly; each test adds its send window, coalescing and cap.
 	 */
 	static void fastNotificationsWith(FakeLine line, Path dataDir, DynamicPropertyRegistry registry) {
 		registry.add("shisaku.data-dir", dataDir::toString);
-		registry.add("shisaku.admin.password", () -> "test-secret");
+		AdminApi.credentials(registry);
 		line.connect(registry);
 		registry.add("line.bot.read-timeout", () -> "1s");
 		registry.add("shisaku.delivery.poll-interval", () -> "100ms");
