@@ -10,7 +10,6 @@ import com.linecorp.bot.messaging.model.Message;
 
 import jp.shisakunavi.faq.FaqEntries;
 import jp.shisakunavi.faq.FaqEntry;
-import jp.shisakunavi.notify.Subscriptions;
 import jp.shisakunavi.plan.Measure;
 import jp.shisakunavi.plan.MunicipalityName;
 import jp.shisakunavi.plan.Plan;
@@ -20,6 +19,9 @@ import jp.shisakunavi.search.Hit;
 import jp.shisakunavi.search.Intent;
 import jp.shisakunavi.search.Question;
 import jp.shisakunavi.search.Search;
+import jp.shisakunavi.users.LineUser;
+import jp.shisakunavi.users.LineUserId;
+import jp.shisakunavi.users.LineUsers;
 
 /**
  * From what a user did to the messages that answer it. The same for LINE and for the simulator.
@@ -33,44 +35,41 @@ class Conversation {
 	private final Search search;
 	private final PlanCatalog plans;
 	private final FaqEntries faq;
-	private final Citizens citizens;
+	private final LineUsers users;
 	private final Phrases phrases;
-	private final Subscriptions subscriptions;
 	private final SubscriptionChat subscriptionChat;
 	private final Erasure erasure;
 
-	Conversation(Search search, PlanCatalog plans, FaqEntries faq, Citizens citizens, Phrases phrases,
-			Subscriptions subscriptions, SubscriptionChat subscriptionChat, Erasure erasure) {
+	Conversation(Search search, PlanCatalog plans, FaqEntries faq, LineUsers users, Phrases phrases,
+			SubscriptionChat subscriptionChat, Erasure erasure) {
 		this.search = search;
 		this.plans = plans;
 		this.faq = faq;
-		this.citizens = citizens;
+		this.users = users;
 		this.phrases = phrases;
-		this.subscriptions = subscriptions;
 		this.subscriptionChat = subscriptionChat;
 		this.erasure = erasure;
 	}
 
 	List<Message> answer(Incoming incoming) {
+		LineUserId user = LineUserId.of(incoming.userId());
 		return switch (incoming.kind()) {
 			case FOLLOW -> {
-				citizens.followed(incoming.userId());
-				subscriptions.unblocked(incoming.userId());
+				users.followed(user);
 				yield phrases.chooseCity(new Replies().text(Phrases.WELCOME)).build();
 			}
 			case UNFOLLOW -> {
-				citizens.unfollowed(incoming.userId());
-				subscriptions.blocked(incoming.userId());
+				users.unfollowed(user);
 				yield List.of();
 			}
 			case JOIN -> new Replies().text(Phrases.GROUP_INTRODUCTION).build();
 			case OTHER_MESSAGE -> phrases.examples(new Replies().text(Phrases.TEXT_ONLY)).build();
-			case POSTBACK -> postback(incoming.userId(), incoming.text());
-			case TEXT -> text(incoming.userId(), LineLimits.cut(incoming.text().strip(), MAX_QUESTION_LENGTH));
+			case POSTBACK -> postback(user, incoming.text());
+			case TEXT -> text(user, LineLimits.cut(incoming.text().strip(), MAX_QUESTION_LENGTH));
 		};
 	}
 
-	private List<Message> text(String userId, String text) {
+	private List<Message> text(LineUserId userId, String text) {
 		if (text.isEmpty()) {
 			return phrases.examples(new Replies().text(Phrases.TEXT_ONLY)).build();
 		}
@@ -98,7 +97,7 @@ class Conversation {
 		Optional<String> city = cityNamedAlone(text);
 		if (city.isPresent()) {
 			if (!city.get().equals(chosen)) {
-				citizens.chooseMunicipality(userId, city.get());
+				users.chooseMunicipality(userId, city.get());
 			}
 			return phrases.examples(new Replies().text(city.get() + "を選びました。" + city.get()
 					+ "の施策について質問してください。")).build();
@@ -107,7 +106,7 @@ class Conversation {
 		String asked = answer.understood() != null && answer.understood().municipality() != null
 				? answer.understood().municipality() : chosen;
 		if (!Objects.equals(asked, chosen)) {
-			citizens.chooseMunicipality(userId, asked);
+			users.chooseMunicipality(userId, asked);
 		}
 		return switch (answer.intent()) {
 			case GREETING -> phrases.examples(new Replies().text(Phrases.HELLO)).build();
@@ -153,7 +152,7 @@ class Conversation {
 		return new Replies().flex(ListCard.altText(heading, hits), ListCard.of(heading, hits, page, next)).build();
 	}
 
-	private List<Message> postback(String userId, String data) {
+	private List<Message> postback(LineUserId userId, String data) {
 		Optional<Postback> parsed = Postback.parse(data);
 		if (parsed.isEmpty()) {
 			return phrases.examples(new Replies().text(Phrases.NOT_UNDERSTOOD)).build();
@@ -186,8 +185,8 @@ class Conversation {
 		};
 	}
 
-	private String chosen(String userId) {
-		return citizens.find(userId).map(Citizen::municipality).orElse(null);
+	private String chosen(LineUserId userId) {
+		return users.find(userId).map(LineUser::municipality).orElse(null);
 	}
 
 	private Optional<MeasureView> view(String unitId) {
