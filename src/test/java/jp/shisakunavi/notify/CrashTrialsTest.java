@@ -274,7 +274,8 @@ class CrashTrialsTest {
 			Map<String, Integer> deliveriesOf = new HashMap<>();
 			Set<String> sentDeliveries = new HashSet<>();
 			for (Document delivery : service.db.getCollection("deliveries").find()) {
-				delivery.getList("changeIds", String.class, List.of()).forEach(id -> deliveriesOf.merge(id, 1, Integer::sum));
+				Document parameters = delivery.get("parameters", Document.class);
+				parameters.getList("changeIds", String.class, List.of()).forEach(id -> deliveriesOf.merge(id, 1, Integer::sum));
 			}
 			for (Document chunk : service.db.getCollection("delivery_chunks").find()) {
 				if (chunk.getList("batches", Document.class).stream().anyMatch(b -> "SENT".equals(b.getString("status")))) {
