@@ -1,6 +1,7 @@
 package jp.shisakunavi.search;
 
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,21 +19,34 @@ public class Search {
 
 	private static final int MAX_SUGGESTIONS = 3;
 	private static final double SUGGESTION_FLOOR = 0.25;
+	/** Candidates offered when asking back (LINE shows them as quick replies). */
+	private static final int MAX_ASKED = 4;
+	/** Two candidates this close are a toss-up: the bot asks instead of choosing... */
+	private static final double CLOSE = 0.02;
+	/** ...unless the first is this confident. */
+	private static final double CLOSE_BELOW = 0.65;
 
 	private final Supplier<IndexSnapshot> index;
 	private final double threshold;
+	private final double askFloor;
 
 	@Autowired
-	Search(SearchIndex index, @Value("${shisaku.search.threshold:0.5}") double threshold) {
-		this(index::snapshot, threshold);
+	Search(SearchIndex index, @Value("${shisaku.search.threshold:0.5}") double threshold,
+			@Value("${shisaku.search.ask-back:0.35}") double askFloor) {
+		this(index::snapshot, threshold, askFloor);
 	}
 
-	Search(Supplier<IndexSnapshot> index, double threshold) {
+	Search(Supplier<IndexSnapshot> index, double threshold, double askFloor) {
 		if (threshold < 0 || threshold > 1) {
 			throw new IllegalArgumentException("shisaku.search.threshold must be between 0 and 1, not " + threshold);
 		}
+		if (askFloor < 0 || askFloor > threshold) {
+			throw new IllegalArgumentException("shisaku.search.ask-back must be between 0 and the threshold ("
+					+ threshold + "), not " + askFloor);
+		}
 		this.index = index;
 		this.threshold = threshold;
+		this.askFloor = askFloor;
 	}
 
 	public Answer answer(Question question) {
@@ -41,36 +55,58 @@ public class Search {
 		Understood understood = QueryUnderstanding.understand(text, question.municipality(), snapshot);
 		Understanding understanding = understood.understanding();
 		return switch (understood.intent()) {
-			case GREETING, THANKS, HELP -> new Answer(text, understood.intent(), true, understanding, List.of(),
+			case GREETING, THANKS, HELP -> new Answer(text, understood.intent(), true, false, understanding, List.of(),
 					List.of(), List.of());
-			case LIST -> new Answer(text, Intent.LIST, true, understanding, ListAnswers.list(understood, snapshot),
+			case LIST -> new Answer(text, Intent.LIST, true, false, understanding, ListAnswers.list(understood, snapshot),
 					List.of(), List.of());
-			case RATING_MEANING -> new Answer(text, Intent.RATING_MEANING, true, understanding, List.of(), List.of(),
-					meanings(understood, snapshot));
+			case RATING_MEANING -> new Answer(text, Intent.RATING_MEANING, true, false, understanding, List.of(),
+					List.of(), meanings(understood, snapshot));
+			case OUT_OF_SCOPE -> unknown(text, understanding, List.of());
 			default -> ranked(text, understood, snapshot, Math.max(1, question.limit()));
 		};
 	}
 
+	/**
+	 * The best candidates, answered when the first is confident; asked back when it is not but is plausible,
+	 * or when another is as good; else "I don't know" with near misses — none for a question about something
+	 * the plans do not cover (ごみ, 天気).
+	 */
 	private Answer ranked(String text, Understood understood, IndexSnapshot snapshot, int limit) {
 		List<RankedSearch.Scored> scored = RankedSearch.search(understood, snapshot);
 		Integer asOf = understood.understanding().fiscalYear();
-		boolean answered = !scored.isEmpty() && scored.getFirst().confidence() >= threshold;
-		if (answered) {
+		Function<RankedSearch.Scored, Hit> hit = s -> s.unit().hit(s.confidence(), asOf);
+		if (scored.isEmpty() || RankedSearch.outside(understood, snapshot, scored.getFirst())) {
+			return unknown(text, understood.understanding(), List.of());
+		}
+		RankedSearch.Scored first = scored.getFirst();
+		List<RankedSearch.Scored> distinct = RankedSearch.distinct(scored);
+		boolean close = distinct.size() > 1 && first.confidence() < CLOSE_BELOW
+				&& first.confidence() - distinct.get(1).confidence() <= CLOSE;
+		if (first.confidence() >= threshold && !close) {
 			List<Hit> results = scored.stream()
 				.filter(s -> s.confidence() >= threshold / 2)
 				.limit(limit)
-				.map(s -> s.unit().hit(s.confidence(), asOf))
+				.map(hit)
 				.toList();
-			return new Answer(text, understood.intent(), true, understood.understanding(), results, List.of(),
+			return new Answer(text, understood.intent(), true, false, understood.understanding(), results, List.of(),
 					List.of());
 		}
-		List<Hit> suggestions = scored.stream()
+		if (first.confidence() >= askFloor) {
+			double floor = close ? first.confidence() - CLOSE : askFloor;
+			List<Hit> candidates = distinct.stream().filter(s -> s.confidence() >= floor).limit(MAX_ASKED).map(hit)
+				.toList();
+			return new Answer(text, understood.intent(), false, true, understood.understanding(), List.of(),
+					candidates, List.of());
+		}
+		return unknown(text, understood.understanding(), scored.stream()
 			.filter(s -> s.confidence() >= SUGGESTION_FLOOR)
 			.limit(MAX_SUGGESTIONS)
-			.map(s -> s.unit().hit(s.confidence(), asOf))
-			.toList();
-		return new Answer(text, Intent.OUT_OF_SCOPE, false, understood.understanding(), List.of(), suggestions,
-				List.of());
+			.map(hit)
+			.toList());
+	}
+
+	private static Answer unknown(String text, Understanding understanding, List<Hit> suggestions) {
+		return new Answer(text, Intent.OUT_OF_SCOPE, false, false, understanding, List.of(), suggestions, List.of());
 	}
 
 	private static List<RatingMeaning> meanings(Understood understood, IndexSnapshot snapshot) {

@@ -67,7 +67,7 @@ class SearchBenchmark {
 		long heap = usedHeap() - before;
 		System.out.printf(Locale.ROOT, "Synthetic: %d units built in %d ms, heap held %d MB%n", synthetic.size(),
 				buildMillis, heap >> 20);
-		System.out.println("Synthetic: " + latency(new Search(() -> synthetic, 0.5), questions));
+		System.out.println("Synthetic: " + latency(new Search(() -> synthetic, 0.5, 0.35), questions));
 	}
 
 	private static String latency(Search search, List<DevSet> questions) {

@@ -9,7 +9,7 @@ class SearchTest {
 
 	private static final IndexSnapshot SNAPSHOT = SearchFixture.snapshot();
 
-	private final Search search = new Search(() -> SNAPSHOT, 0.5);
+	private final Search search = new Search(() -> SNAPSHOT, 0.5, 0.35);
 
 	@Test
 	void findsMeasuresWrittenInKanaAbbreviationsAndOtherWidths() {
@@ -78,7 +78,7 @@ class SearchTest {
 
 	@Test
 	void belowTheThresholdOffersNearMissesInstead() {
-		Search strict = new Search(() -> SNAPSHOT, 0.99);
+		Search strict = new Search(() -> SNAPSHOT, 0.99, 0.99);
 		Answer answer = strict.answer(new Question("防災アプリの通知機能", "多治見市", 5));
 		assertThat(answer.answered()).isFalse();
 		assertThat(answer.results()).isEmpty();
