@@ -88,8 +88,9 @@ final class CityFinder {
 					differences += kanji(candidate.charAt(c)) && kanji(name.charAt(c)) ? 1 : 2;
 				}
 			}
+			char after = charAt(text, i + name.length());
 			if (differences == 0 || differences == 1 && name.length() >= 3 && !kanji(charAt(text, i - 1))
-					&& !kanji(charAt(text, i + name.length()))) {
+					&& (!kanji(after) || CITY_SUFFIX.matcher(String.valueOf(after)).find())) {
 				return Optional.of(candidate);
 			}
 		}

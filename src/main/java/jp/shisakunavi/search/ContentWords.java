@@ -36,6 +36,9 @@ final class ContentWords {
 	 * one stays (こえのこうほう: 声の広報).
 	 */
 	private static final Pattern NO = Pattern.compile("(?<=[ぁ-ゖー]{3})の(?=[ぁ-ゖー]{3})");
+	/** The endings of verbs and adjectives in kana (あります, している, できない): not a noun written in kana. */
+	private static final Pattern INFLECTED = Pattern.compile("(?:ます|ました|ません|ましょう|ている|てる|ていた|ていない|してる|した|"
+			+ "する|します|です|でした|ある|いる|ない|たい|たく|れる|られる|った|んだ|ください|ちゃう|ちゃった|だった|だろう|でしょう)$");
 	private static final int MIN_READING = 4;
 	private static final double PREDICATE = 0.35;
 	private static final double ADVERBIAL = 0.25;
@@ -59,6 +62,10 @@ final class ContentWords {
 		List<Token> tokens = tokens(text, snapshot);
 		List<Placed> whole = new ArrayList<>();
 		for (Lexicon.Found phrase : snapshot.lexicon().find(text)) {
+			if (!aligned(phrase, tokens)) {
+				// データ inside オープンデータ is not the word データ
+				continue;
+			}
 			List<Token> covered = tokens.stream().filter(t -> t.start() < phrase.end() && phrase.start() < t.end()).toList();
 			boolean asking = snapshot.questionWords().contains(phrase.surface())
 					|| !covered.isEmpty() && covered.stream().allMatch(Token::questionWord);
@@ -91,6 +98,12 @@ final class ContentWords {
 		return words.values().stream().sorted(Comparator.comparingInt(Placed::start)).map(Placed::word).toList();
 	}
 
+	/** Whether a phrase begins and ends where the analyzer's words do (or covers no word at all). */
+	private static boolean aligned(Lexicon.Found phrase, List<Token> tokens) {
+		List<Token> covered = tokens.stream().filter(t -> t.start() < phrase.end() && phrase.start() < t.end()).toList();
+		return covered.isEmpty() || covered.getFirst().start() >= phrase.start() && covered.getLast().end() <= phrase.end();
+	}
+
 	/** The pieces of a run of hiragana (without the particles at its ends) that the data knows as words. */
 	private static void kanaWords(String text, int start, int end, List<Placed> whole, IndexSnapshot snapshot) {
 		if (whole.stream().anyMatch(p -> p.overlaps(start, end))) {
@@ -118,7 +131,7 @@ final class ContentWords {
 	 * the analyzer's words stand.
 	 */
 	private static Word kana(String written, IndexSnapshot snapshot) {
-		if (written.length() < 3 || snapshot.questionWords().contains(written)) {
+		if (written.length() < 3 || snapshot.questionWords().contains(written) || INFLECTED.matcher(written).find()) {
 			return null;
 		}
 		String katakana = Kana.toKatakana(written);

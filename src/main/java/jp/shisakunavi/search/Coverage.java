@@ -74,9 +74,37 @@ final class Coverage {
 		return Math.max(best, bigrams >= 0.5 ? bigrams : 0);
 	}
 
-	/** A short word must be a word of the text: プロ is not found in プログラミング. */
-	private static boolean found(String word, String text, Set<String> analyzed) {
-		return analyzed.contains(word) || word.length() > SHORT && text.contains(word);
+	/**
+	 * A short word must be a word of the text: プロ is not found in プログラミング. A katakana or Latin word must
+	 * not be part of a longer one: テスト is not in コンテスト, ライブ not in ライブラリ.
+	 */
+	static boolean found(String word, String text, Set<String> analyzed) {
+		if (analyzed.contains(word)) {
+			return true;
+		}
+		if (word.length() <= SHORT) {
+			return false;
+		}
+		boolean katakana = Kana.isKatakana(word);
+		boolean latin = word.chars().allMatch(c -> c >= 'a' && c <= 'z' || c >= '0' && c <= '9');
+		if (!katakana && !latin) {
+			return text.contains(word);
+		}
+		for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+			char before = at > 0 ? text.charAt(at - 1) : ' ';
+			char after = at + word.length() < text.length() ? text.charAt(at + word.length()) : ' ';
+			boolean inside = katakana ? Kana.isKatakana(String.valueOf(before)) || Kana.isKatakana(String.valueOf(after))
+					: Character.isLetterOrDigit(before) && before < 0x80 || Character.isLetterOrDigit(after) && after < 0x80;
+			if (!inside) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Whether the unit has the word itself (not a synonym) in its title or text. */
+	static boolean has(IndexSnapshot.UnitText text, String word) {
+		return found(word, text.all(), text.allWords());
 	}
 
 	private static double ratio(Set<String> bigrams, String text) {

@@ -100,14 +100,24 @@ final class IndexBuilder {
 	 * (多治見市 第3次 → 第4次): a question about it that names no year is about the current one.
 	 */
 	private static List<Unit> successors(List<Unit> units) {
-		Map<String, String> newest = new HashMap<>();
-		units.stream()
-			.filter(u -> !u.isFaq() && u.newestPlan())
-			.forEach(u -> newest.putIfAbsent(titleKey(u), u.id()));
+		List<Unit> newest = units.stream().filter(u -> !u.isFaq() && u.newestPlan()).toList();
 		return units.stream()
-			.map(u -> u.isFaq() || u.newestPlan() || !newest.containsKey(titleKey(u)) ? u
-					: u.withSuccessor(newest.get(titleKey(u))))
+			.map(u -> u.isFaq() || u.newestPlan() ? u : newest.stream()
+				.filter(current -> continues(current, u))
+				.findFirst()
+				.map(current -> u.withSuccessor(current.id()))
+				.orElse(u))
 			.toList();
+	}
+
+	/**
+	 * The same measure in the next plan: the same city and title, or the earlier title with a note added
+	 * (マイナンバーカードを活用したサービスの検討(各種証明書のコンビニ交付等)).
+	 */
+	private static boolean continues(Unit current, Unit earlier) {
+		String now = titleKey(current);
+		String before = titleKey(earlier);
+		return now.equals(before) || now.length() >= 8 && before.startsWith(now);
 	}
 
 	private static String titleKey(Unit unit) {

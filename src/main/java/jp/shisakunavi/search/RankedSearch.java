@@ -37,6 +37,8 @@ final class RankedSearch {
 	private static final int MAX_TERMS = 64;
 	private static final int SCORED = 25;
 	private static final double OLDER_PLAN = 0.85;
+	/** A unit of a plan that does not cover the fiscal year asked about. */
+	private static final double OTHER_YEARS = 0.7;
 	private static final double FAQ_FOR_DEFINITION = 1.15;
 	private static final double MEASURE_FOR_DEFINITION = 0.9;
 	private static final double FAQ_OTHERWISE = 0.9;
@@ -132,7 +134,7 @@ final class RankedSearch {
 	static boolean outside(Understood understood, IndexSnapshot snapshot, Scored best) {
 		return understood.words().stream()
 			.filter(w -> snapshot.outOfScope().contains(w.text()))
-			.anyMatch(w -> new Coverage(List.of(w), snapshot).of(best.unit()) == 0);
+			.anyMatch(w -> !Coverage.has(snapshot.text(best.unit()), w.text()));
 	}
 
 	/**
@@ -174,7 +176,7 @@ final class RankedSearch {
 		boolean preferred = plan != null ? unit.planId() == null || plan.equals(unit.planId())
 				: year == null ? unit.newestPlan() : unit.period() == null || unit.period().covers(year);
 		if (!preferred) {
-			factor *= OLDER_PLAN;
+			factor *= year == null && plan == null ? OLDER_PLAN : OTHER_YEARS;
 		}
 		if (understood.intent() == Intent.DEFINITION) {
 			factor *= unit.isFaq() ? FAQ_FOR_DEFINITION : MEASURE_FOR_DEFINITION;

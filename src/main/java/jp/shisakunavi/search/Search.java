@@ -1,6 +1,8 @@
 package jp.shisakunavi.search;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -21,6 +23,7 @@ public class Search {
 	private static final double SUGGESTION_FLOOR = 0.25;
 	/** Candidates offered when asking back (LINE shows them as quick replies). */
 	private static final int MAX_ASKED = 4;
+	private static final Pattern POLICY = Pattern.compile("方針|目的|理念|目指");
 	/** Two candidates this close are a toss-up: the bot asks instead of choosing... */
 	private static final double CLOSE = 0.02;
 	/** ...unless the first is this confident. */
@@ -61,7 +64,10 @@ public class Search {
 					List.of(), List.of());
 			case RATING_MEANING -> new Answer(text, Intent.RATING_MEANING, true, false, understanding, List.of(),
 					List.of(), meanings(understood, snapshot));
-			case OUT_OF_SCOPE -> unknown(text, understanding, List.of());
+			case OUT_OF_SCOPE -> aboutPlan(text, understood, snapshot)
+				.map(entry -> new Answer(text, Intent.STATUS, true, false, understanding, List.of(entry.hit(1, null)),
+						List.of(), List.of()))
+				.orElseGet(() -> unknown(text, understanding, List.of()));
 			default -> ranked(text, understood, snapshot, Math.max(1, question.limit()));
 		};
 	}
@@ -103,6 +109,20 @@ public class Search {
 			.limit(MAX_SUGGESTIONS)
 			.map(hit)
 			.toList());
+	}
+
+	/**
+	 * 多治見市の計画ってどんな計画？ says nothing but the plan: the FAQ entry that describes the plan asked about (or
+	 * the city's newest), or its basic policy (基本方針, 目的).
+	 */
+	private static Optional<Unit> aboutPlan(String text, Understood understood, IndexSnapshot snapshot) {
+		if (understood.city() == null || !understood.words().isEmpty() || !text.contains("計画")) {
+			return Optional.empty();
+		}
+		String plan = understood.understanding().plan() != null ? understood.understanding().plan()
+				: understood.city().newest().id();
+		String entry = "/plan/" + plan + (POLICY.matcher(text).find() ? "-policy" : "");
+		return snapshot.units().stream().filter(u -> u.isFaq() && u.id().endsWith(entry)).findFirst();
 	}
 
 	private static Answer unknown(String text, Understanding understanding, List<Hit> suggestions) {
