@@ -42,9 +42,9 @@ final class RankedSearch {
 	private static final double FAQ_FOR_DEFINITION = 1.15;
 	private static final double MEASURE_FOR_DEFINITION = 0.9;
 	private static final double FAQ_OTHERWISE = 0.9;
-	private static final double GLOSSARY_OTHERWISE = 0.7;
+	private static final double GLOSSARY_OTHERWISE = 0.65;
 	/** A measure whose items are rated: its text is all its items'; the item that matches says more. */
-	private static final double CONTAINER = 0.85;
+	private static final double CONTAINER = 0.75;
 	private static final double INHERITED = 0.98;
 
 	/**
@@ -129,12 +129,13 @@ final class RankedSearch {
 
 	/**
 	 * Whether the question is about something the plans do not cover: it has a word of out-of-scope.txt (ごみ,
-	 * 天気, 料金) that the best candidate does not have.
+	 * 天気, 確定申告) that the best candidate does not have.
 	 */
-	static boolean outside(Understood understood, IndexSnapshot snapshot, Scored best) {
-		return understood.words().stream()
-			.filter(w -> snapshot.outOfScope().contains(w.text()))
-			.anyMatch(w -> !Coverage.has(snapshot.text(best.unit()), w.text()));
+	static boolean outside(String question, IndexSnapshot snapshot, Scored best) {
+		String text = JapaneseAnalysis.normalize(question);
+		return snapshot.outOfScope().words().stream()
+			.filter(text::contains)
+			.anyMatch(w -> !Coverage.has(snapshot.text(best.unit()), w));
 	}
 
 	/**

@@ -28,6 +28,9 @@ public class Search {
 	private static final double CLOSE = 0.02;
 	/** ...unless the first is this confident. */
 	private static final double CLOSE_BELOW = 0.65;
+	/** A first candidate this far ahead of the second is answered up to {@link #AHEAD_BELOW} under the threshold. */
+	private static final double AHEAD = 0.15;
+	private static final double AHEAD_BELOW = 0.1;
 
 	private final Supplier<IndexSnapshot> index;
 	private final double threshold;
@@ -81,14 +84,17 @@ public class Search {
 		List<RankedSearch.Scored> scored = RankedSearch.search(understood, snapshot);
 		Integer asOf = understood.understanding().fiscalYear();
 		Function<RankedSearch.Scored, Hit> hit = s -> s.unit().hit(s.confidence(), asOf);
-		if (scored.isEmpty() || RankedSearch.outside(understood, snapshot, scored.getFirst())) {
+		if (scored.isEmpty() || RankedSearch.outside(text, snapshot, scored.getFirst())) {
 			return unknown(text, understood.understanding(), List.of());
 		}
 		RankedSearch.Scored first = scored.getFirst();
 		List<RankedSearch.Scored> distinct = RankedSearch.distinct(scored);
-		boolean close = distinct.size() > 1 && first.confidence() < CLOSE_BELOW
-				&& first.confidence() - distinct.get(1).confidence() <= CLOSE;
-		if (first.confidence() >= threshold && !close) {
+		double second = distinct.size() > 1 ? distinct.get(1).confidence() : 0;
+		boolean close = second > 0 && first.confidence() < CLOSE_BELOW && first.confidence() - second <= CLOSE;
+		// Below the threshold, a candidate far ahead of any other is still the answer.
+		boolean clear = first.confidence() >= threshold
+				|| first.confidence() >= threshold - AHEAD_BELOW && first.confidence() - second >= AHEAD;
+		if (clear && !close) {
 			List<Hit> results = scored.stream()
 				.filter(s -> s.confidence() >= threshold / 2)
 				.limit(limit)
