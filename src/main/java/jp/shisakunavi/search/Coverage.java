@@ -70,8 +70,9 @@ final class Coverage {
 			best = Math.max(best, READING_WEIGHT);
 		}
 		double bigrams = ratio(scored.bigrams(), text);
-		// Fewer than half the pieces of a word is chance, not a typo.
-		return Math.max(best, bigrams >= 0.5 ? bigrams : 0);
+		// Fewer than half the pieces of a word is chance, not a typo; all of them, when the word itself is not
+		// found, is a part of a longer word (ライブ in ライブラリ), not the word.
+		return Math.max(best, bigrams >= 0.5 && bigrams < 1 ? bigrams : 0);
 	}
 
 	/**
@@ -93,7 +94,7 @@ final class Coverage {
 		for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
 			char before = at > 0 ? text.charAt(at - 1) : ' ';
 			char after = at + word.length() < text.length() ? text.charAt(at + word.length()) : ' ';
-			boolean inside = katakana ? Kana.isKatakana(String.valueOf(before)) || Kana.isKatakana(String.valueOf(after))
+			boolean inside = katakana ? Kana.isKatakana(String.valueOf(before)) || after != 'ー' && Kana.isKatakana(String.valueOf(after))
 					: Character.isLetterOrDigit(before) && before < 0x80 || Character.isLetterOrDigit(after) && after < 0x80;
 			if (!inside) {
 				return true;

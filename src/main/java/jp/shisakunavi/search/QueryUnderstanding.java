@@ -30,7 +30,8 @@ final class QueryUnderstanding {
 			Pattern.compile("(?<![A-Z0-9])([" + SYMBOLS + "])(?![A-Z0-9])\\s*(?:だった|でした|になった|の(?:施策|事業|細目|取組)"
 					+ "|って|とは|の意味|は何|はなに|はどういう)"));
 	/** Dashes typed for 茅ヶ崎市's — (not rated). */
-	private static final Pattern DASH = Pattern.compile("(?<![ぁ-ゖァ-ヺa-zA-Z])[ー－―‐-](?=\\s*(?:って|とは|の意味|評価))");
+	private static final Pattern DASH = Pattern
+		.compile("(?:(?<![ぁ-ゖァ-ヺa-zA-Z])|(?<=[のはがでと]))[ー－―‐-](?=\\s*(?:って|とは|の意味|評価))");
 	private static final Pattern FISCAL_YEAR = Pattern
 		.compile("(?:令和|平成|(?<![A-Z])[RH](?=\\s*(?:元|\\d)))\\s*(?:元|\\d{1,2})\\s*(?:年度?)?|(?:19|20)\\d\\d\\s*年度?");
 	private static final Pattern GREETING = Pattern

@@ -30,7 +30,7 @@ public class Search {
 	private static final double CLOSE_BELOW = 0.65;
 	/** A first candidate this far ahead of the second is answered up to {@link #AHEAD_BELOW} under the threshold. */
 	private static final double AHEAD = 0.15;
-	private static final double AHEAD_BELOW = 0.1;
+	private static final double AHEAD_BELOW = 0.06;
 
 	private final Supplier<IndexSnapshot> index;
 	private final double threshold;
@@ -89,8 +89,8 @@ public class Search {
 		}
 		RankedSearch.Scored first = scored.getFirst();
 		List<RankedSearch.Scored> distinct = RankedSearch.distinct(scored);
-		double second = distinct.size() > 1 ? distinct.get(1).confidence() : 0;
-		boolean close = second > 0 && first.confidence() < CLOSE_BELOW && first.confidence() - second <= CLOSE;
+		double second = Math.max(SUGGESTION_FLOOR, distinct.size() > 1 ? distinct.get(1).confidence() : 0);
+		boolean close = distinct.size() > 1 && first.confidence() < CLOSE_BELOW && first.confidence() - second <= CLOSE;
 		// Below the threshold, a candidate far ahead of any other is still the answer.
 		boolean clear = first.confidence() >= threshold
 				|| first.confidence() >= threshold - AHEAD_BELOW && first.confidence() - second >= AHEAD;
