@@ -3,7 +3,7 @@ package jp.shisakunavi.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -73,7 +73,9 @@ final class IndexBuilder {
 				units.add(new Unit(Unit.MEASURE, measure.id(), measure.id(), plan.municipality(), plan.id(),
 						plan.title(), newest, pillar, measure.title(), List.of(), measureBody(measure),
 						measure.departmentNames().toList(), measure.evaluations(), plan.ratingScheme(), period, List.of(),
-						measure.items().findAny().isPresent(), null));
+						measure.items().findAny().isPresent(), null,
+						join(Stream.of(latestProgress(measure.evaluations()), sectionTexts(measure.sections()),
+								schedule(measure.schedule())))));
 				for (Project project : measure.projects()) {
 					for (Item item : project.items()) {
 						List<String> departments = Stream.concat(item.departments().stream(),
@@ -82,7 +84,8 @@ final class IndexBuilder {
 								plan.title(), newest, pillar, item.title(), List.of(),
 								join(Stream.of(project.title(), measure.title(), sections(item.sections()),
 										progress(item.evaluations()))),
-								departments, item.evaluations(), plan.ratingScheme(), period, List.of(), false, null));
+								departments, item.evaluations(), plan.ratingScheme(), period, List.of(), false, null,
+								join(Stream.of(latestProgress(item.evaluations()), sectionTexts(item.sections())))));
 					}
 				}
 			}
@@ -90,7 +93,7 @@ final class IndexBuilder {
 		for (FaqEntry entry : faq) {
 			units.add(new Unit(Unit.FAQ, entry.id(), null, entry.municipality(), null, null, true, null,
 					entry.question(), entry.alternates(), entry.answer(),
-					List.of(), List.of(), null, null, entry.tags(), false, null));
+					List.of(), List.of(), null, null, entry.tags(), false, null, null));
 		}
 		return successors(units);
 	}
@@ -197,8 +200,21 @@ final class IndexBuilder {
 		return sections.stream().map(s -> s.kind() + " " + s.text()).collect(Collectors.joining("\n"));
 	}
 
+	private static String sectionTexts(List<Section> sections) {
+		return sections.stream().map(Section::text).collect(Collectors.joining("\n"));
+	}
+
 	private static String schedule(List<ScheduleEntry> schedule) {
 		return schedule.stream().map(s -> s.text()).collect(Collectors.joining("\n"));
+	}
+
+	/** The progress text of the newest fiscal year that has one. */
+	private static String latestProgress(List<Evaluation> evaluations) {
+		return evaluations.stream()
+			.filter(e -> e.progress() != null && !e.progress().isBlank())
+			.max(Comparator.comparingInt(Evaluation::fiscalYear))
+			.map(Evaluation::progress)
+			.orElse(null);
 	}
 
 	private static String progress(List<Evaluation> evaluations) {

@@ -41,7 +41,7 @@ final class RankedSearch {
 	private static final double OTHER_YEARS = 0.7;
 	private static final double FAQ_FOR_DEFINITION = 1.15;
 	private static final double MEASURE_FOR_DEFINITION = 0.9;
-	private static final double FAQ_OTHERWISE = 0.9;
+	private static final double FAQ_OTHERWISE = 0.95;
 	private static final double GLOSSARY_OTHERWISE = 0.65;
 	/** A measure whose items are rated: its text is all its items'; the item that matches says more. */
 	private static final double CONTAINER = 0.75;

@@ -83,7 +83,8 @@ public class Search {
 	private Answer ranked(String text, Understood understood, IndexSnapshot snapshot, int limit) {
 		List<RankedSearch.Scored> scored = RankedSearch.search(understood, snapshot);
 		Integer asOf = understood.understanding().fiscalYear();
-		Function<RankedSearch.Scored, Hit> hit = s -> s.unit().hit(s.confidence(), asOf);
+		Function<RankedSearch.Scored, Hit> hit = s -> s.unit().hit(s.confidence(), asOf,
+				Excerpt.of(s.unit(), understood.words(), understood.intent()));
 		if (scored.isEmpty() || RankedSearch.outside(text, snapshot, scored.getFirst())) {
 			return unknown(text, understood.understanding(), List.of());
 		}

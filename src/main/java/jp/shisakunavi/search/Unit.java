@@ -19,11 +19,12 @@ import jp.shisakunavi.plan.RatingState;
  * @param container whether the unit is a measure rated through its items (茅ヶ崎市)
  * @param successor the id of the unit of the city's newest plan that continues this one of an earlier plan
  *        (the same title), or null
+ * @param text what a card may quote from it: the latest progress, the descriptive sections and the schedule
  */
 record Unit(String type, String id, String measureId, String municipality, String planId, String planTitle,
 		boolean newestPlan, String pillar, String title, List<String> alternates, String body, List<String> departments,
 		List<Evaluation> evaluations, RatingScheme scheme, Period period, List<String> tags, boolean container,
-		String successor) {
+		String successor, String text) {
 
 	static final String GLOSSARY_TAG = "用語";
 
@@ -58,7 +59,7 @@ record Unit(String type, String id, String measureId, String municipality, Strin
 
 	Unit withSuccessor(String id) {
 		return new Unit(type, this.id, measureId, municipality, planId, planTitle, newestPlan, pillar, title, alternates,
-				body, departments, evaluations, scheme, period, tags, container, id);
+				body, departments, evaluations, scheme, period, tags, container, id, text);
 	}
 
 	/** The evaluations of the newest fiscal year up to {@code asOf} (null: the latest). */
@@ -79,11 +80,15 @@ record Unit(String type, String id, String measureId, String municipality, Strin
 	}
 
 	Hit hit(double score, Integer asOf) {
+		return hit(score, asOf, null);
+	}
+
+	Hit hit(double score, Integer asOf, String excerpt) {
 		List<Evaluation> rated = evaluationsAsOf(asOf);
 		String rating = rated.isEmpty() ? null
 				: String.join("/", rated.stream().map(Evaluation::rating).distinct().toList());
 		Integer fiscalYear = rated.isEmpty() ? null : rated.getFirst().fiscalYear();
 		return new Hit(type, id, measureId, municipality, planId, planTitle, title, rating, fiscalYear,
-				Math.round(score * 1000) / 1000.0);
+				Math.round(score * 1000) / 1000.0, excerpt);
 	}
 }
