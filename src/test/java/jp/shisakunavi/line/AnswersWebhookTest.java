@@ -126,7 +126,7 @@ class AnswersWebhookTest {
 	@Test
 	void dontKnowNamesTheCityAskedAndSaysWhatTheBotCovers() {
 		LineChat chat = chat("多治見市");
-		String answer = LineChat.texts(chat.say("小山市のごみの分別を教えて"));
+		String answer = LineChat.texts(chat.say("小山市でパスポートを申請したい"));
 		assertThat(answer).contains("小山市役所", "情報化計画").doesNotContain("多治見市", NOT_FOUND);
 		String elsewhere = LineChat.texts(chat.say("横浜市のオープンデータは？"));
 		assertThat(elsewhere).contains("横浜市の計画は、施策ナビには入っていません");
@@ -134,13 +134,15 @@ class AnswersWebhookTest {
 
 	@Test
 	void closeCandidatesAreAskedBackAndEachCanBeChosen() {
-		LineChat chat = chat("茅ヶ崎市");
-		JsonNode asked = chat.say("消防と寒川って一緒にやってるの？");
+		// the city's own SNS and the SNS of its ceramics institute both post on Facebook
+		LineChat chat = chat("多治見市");
+		JsonNode asked = chat.say("フェイスブックって毎日更新してんの");
 		assertThat(LineChat.texts(asked)).contains("次のどれについてですか？");
 		List<String> candidates = quickReplies(asked).stream().filter(label -> !label.equals("使い方")).toList();
-		assertThat(candidates).hasSizeGreaterThanOrEqualTo(2).anyMatch(label -> label.startsWith("寒川町との指令業務"));
-		JsonNode chosen = chat.tap(asked, candidates.stream().filter(l -> l.startsWith("寒川町")).findFirst().orElseThrow());
-		assertThat(chosen.toString()).contains("寒川町との指令業務の共同運用", "\"type\":\"flex\"");
+		assertThat(candidates).hasSizeGreaterThanOrEqualTo(2).anyMatch(label -> label.startsWith("公聴広報における"))
+			.anyMatch(label -> label.startsWith("SNS による陶磁器"));
+		JsonNode chosen = chat.tap(asked, candidates.stream().filter(l -> l.startsWith("公聴広報")).findFirst().orElseThrow());
+		assertThat(chosen.toString()).contains("公聴広報における SNS の活用", "\"type\":\"flex\"");
 	}
 
 	private static void assertAnswered(JsonNode messages, String what) {

@@ -53,7 +53,7 @@ class SearchBenchmark {
 
 	@Test
 	void measure() {
-		List<DevSet> questions = DevSet.load();
+		List<DevSet> questions = DevSet.open();
 		System.out.printf(Locale.ROOT, "Machine: %d cores, max heap %d MB, %s%n",
 				Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
 				System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
