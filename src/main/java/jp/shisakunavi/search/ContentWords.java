@@ -32,10 +32,10 @@ final class ContentWords {
 	private static final Pattern TRAILING_PARTICLES = Pattern
 		.compile("(?:ってなに|ってなん|ってどう|って|とは|の|は|が|を|に|で|も|と|や|へ|か|ね|よ)+$");
 	/**
-	 * The の between two longer kana words (ようしえんしゃのめいぼ: 要支援者名簿, read without it); a short
-	 * one stays (こえのこうほう: 声の広報).
+	 * Where a run of kana holds two words: って and とは, and the の between two longer kana words
+	 * (ようしえんしゃのめいぼ: 要支援者名簿, read without it); a short one stays (こえのこうほう: 声の広報).
 	 */
-	private static final Pattern NO = Pattern.compile("(?<=[ぁ-ゖー]{3})の(?=[ぁ-ゖー]{3})");
+	private static final Pattern NO = Pattern.compile("(?<=[ぁ-ゖー]{3})の(?=[ぁ-ゖー]{3})|って|とは");
 	/** The endings of verbs and adjectives in kana (あります, している, できない): not a noun written in kana. */
 	private static final Pattern INFLECTED = Pattern.compile("(?:ます|ました|ません|ましょう|ている|てる|ていた|ていない|してる|した|"
 			+ "する|します|です|でした|ある|いる|ない|たい|たく|れる|られる|った|んだ|ください|ちゃう|ちゃった|だった|だろう|でしょう)$");
@@ -116,6 +116,9 @@ final class ContentWords {
 		int to = trailing.find() && trailing.start() > from ? trailing.start() : run.length();
 		int offset = start + from;
 		for (String piece : NO.split(run.substring(from, to))) {
+			if (piece.isEmpty()) {
+				continue;
+			}
 			int at = text.indexOf(piece, offset);
 			Word word = kana(piece, snapshot);
 			if (word != null) {
