@@ -2,6 +2,7 @@ package jp.shisakunavi.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -79,45 +81,34 @@ record IndexSnapshot(IndexSearcher searcher, List<Unit> units, Catalog catalog, 
 
 	/** Whether some unit's title or text reads so (こえのこうほう: 声の広報), looked up by its reading bigrams. */
 	boolean readingUsed(String reading) {
-		Set<String> bigrams = Coverage.terms(analysis.reading(), reading);
-		if (bigrams.isEmpty()) {
-			return false;
-		}
-		try {
-			for (String field : List.of(IndexBuilder.TITLE_READING, IndexBuilder.BODY_READING)) {
-				BooleanQuery.Builder all = new BooleanQuery.Builder();
-				bigrams.forEach(b -> all.add(new TermQuery(new Term(field, b)), BooleanClause.Occur.MUST));
-				for (var hit : searcher.search(all.build(), READING_CHECKS).scoreDocs) {
-					if (text(unit(hit.doc)).allReading().contains(reading)) {
-						return true;
-					}
-				}
-			}
-			return false;
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
+		return holding(Coverage.terms(analysis.reading(), reading), READING_CHECKS, IndexBuilder.TITLE_READING,
+				IndexBuilder.BODY_READING).stream().anyMatch(doc -> text(unit(doc)).allReading().contains(reading));
 	}
 
 	private boolean used(String writing) {
-		Set<String> bigrams = Coverage.terms(analysis.bigramQuery(), writing);
-		if (bigrams.isEmpty()) {
-			return false;
+		return !holding(Coverage.terms(analysis.bigramQuery(), writing), 1, IndexBuilder.TITLE_BIGRAMS,
+				IndexBuilder.BODY_BIGRAMS).isEmpty();
+	}
+
+	/** Up to {@code limit} documents per field whose field holds every one of the terms (none for no terms). */
+	private List<Integer> holding(Set<String> terms, int limit, String... fields) {
+		if (terms.isEmpty()) {
+			return List.of();
 		}
+		List<Integer> docs = new ArrayList<>();
 		try {
-			for (String field : List.of(IndexBuilder.TITLE_BIGRAMS, IndexBuilder.BODY_BIGRAMS)) {
+			for (String field : fields) {
 				BooleanQuery.Builder all = new BooleanQuery.Builder();
-				bigrams.forEach(b -> all.add(new TermQuery(new Term(field, b)), BooleanClause.Occur.MUST));
-				if (searcher.count(all.build()) > 0) {
-					return true;
+				terms.forEach(t -> all.add(new TermQuery(new Term(field, t)), BooleanClause.Occur.MUST));
+				for (ScoreDoc hit : searcher.search(all.build(), limit).scoreDocs) {
+					docs.add(hit.doc);
 				}
 			}
-			return false;
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
+		return docs;
 	}
 
 	private static String compact(String text) {
