@@ -48,8 +48,11 @@ final class FaqFileReader {
 			throw document.problem(List.of("answer"), "is longer than " + MAX_ANSWER_LENGTH
 					+ " characters; citizens read answers on a phone");
 		}
+		if (entry.everyCity() && (entry.municipality() == null || entry.municipality().isBlank())) {
+			throw document.problem(List.of("everyCity"), "needs the municipality whose definition the entry is");
+		}
 		return new FaqEntry(id, entry.question().strip(), entry.alternates(), entry.answer().strip(),
-				entry.municipality(), entry.tags(), entry.source(), checksum(content));
+				entry.municipality(), entry.everyCity(), entry.tags(), entry.source(), checksum(content));
 	}
 
 	static String checksum(byte[] content) {
@@ -61,8 +64,11 @@ final class FaqFileReader {
 		}
 	}
 
-	/** The fields a FAQ file may have. */
-	record FaqFile(String question, List<String> alternates, String answer, String municipality, List<String> tags,
-			String source) {
+	/**
+	 * The fields a FAQ file may have. {@code seed} (the seed document an answer quotes) and {@code writtenByHand}
+	 * say where the answer comes from; the fidelity test checks them, the service does not need them.
+	 */
+	record FaqFile(String question, List<String> alternates, String answer, String municipality, boolean everyCity,
+			List<String> tags, String source, String seed, boolean writtenByHand) {
 	}
 }

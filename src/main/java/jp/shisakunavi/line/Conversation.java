@@ -1,6 +1,7 @@
 package jp.shisakunavi.line;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
@@ -8,7 +9,6 @@ import org.springframework.stereotype.Service;
 import com.linecorp.bot.messaging.model.Message;
 
 import jp.shisakunavi.faq.FaqEntries;
-import jp.shisakunavi.faq.FaqEntry;
 import jp.shisakunavi.notify.Subscriptions;
 import jp.shisakunavi.plan.Measure;
 import jp.shisakunavi.plan.MunicipalityName;
@@ -102,8 +102,9 @@ class Conversation {
 					+ "の施策について質問してください。"), city.get()).build();
 		}
 		Answer answer = search.answer(new Question(text, chosen, CANDIDATES));
-		String asked = answer.understood() == null ? null : answer.understood().municipality();
-		if (asked != null && !asked.equals(chosen)) {
+		String asked = answer.understood() != null && answer.understood().municipality() != null
+				? answer.understood().municipality() : chosen;
+		if (!Objects.equals(asked, chosen)) {
 			citizens.chooseMunicipality(userId, asked);
 		}
 		return switch (answer.intent()) {
@@ -112,20 +113,21 @@ class Conversation {
 			case HELP -> phrases.examples(new Replies().text(phrases.help()), asked).build();
 			case RATING_MEANING -> phrases.examples(new Replies().text(RatingLegend.of(answer, plansOf(asked))), asked)
 				.build();
-			case LIST -> answer.results().isEmpty() ? noneListed(answer, asked) : answered(answer);
+			case LIST -> answer.results().isEmpty() ? noneListed(answer, asked) : answered(answer, asked);
 			default -> answer.askBack() ? phrases.askBack(new Replies(), answer).build()
-					: answer.answered() && !answer.results().isEmpty() ? answered(answer)
+					: answer.answered() && !answer.results().isEmpty() ? answered(answer, asked)
 							: phrases.unknown(new Replies(), answer, chosen).build();
 		};
 	}
 
-	private List<Message> answered(Answer answer) {
+	/** The answer to a question about {@code city} (the one named in it or chosen before; null: none). */
+	private List<Message> answered(Answer answer, String city) {
 		if (answer.intent() == Intent.LIST && answer.results().size() > 1) {
 			return list(answer.query(), answer.results(), 1);
 		}
 		Hit top = answer.results().getFirst();
 		List<Hit> others = answer.results().subList(1, answer.results().size());
-		Optional<Replies> shown = show(top.type(), top.id(), answer.understood().fiscalYear(),
+		Optional<Replies> shown = show(top.type(), top.id(), city, answer.understood().fiscalYear(),
 				others.isEmpty() ? null : answer.query(), top.excerpt());
 		if (shown.isEmpty()) {
 			return phrases.unknown(new Replies(), answer, null).build();
@@ -140,16 +142,17 @@ class Conversation {
 	 * A measure or item as its card (the rating of the year asked first, the excerpt that answers), a FAQ entry
 	 * as its answer.
 	 */
-	private Optional<Replies> show(String type, String id, Integer askedYear, String query, String excerpt) {
+	private Optional<Replies> show(String type, String id, String city, Integer askedYear, String query,
+			String excerpt) {
 		if ("faq".equals(type)) {
-			return faq.find(id).map(entry -> new Replies().text(faqText(entry)));
+			return faq.find(id).map(entry -> new Replies().text(Phrases.faqAnswer(entry, city)));
 		}
-		return view(id).map(view -> new Replies().flex(MeasureCard.altText(view),
-				MeasureCard.of(view, query, askedYear, excerpt)));
-	}
-
-	private static String faqText(FaqEntry entry) {
-		return entry.answer() + (entry.source() == null ? "" : "\n（出典：" + entry.source() + "）");
+		return view(id).map(view -> {
+			Replies replies = new Replies().flex(MeasureCard.altText(view), MeasureCard.of(view, query, askedYear, excerpt));
+			// the terms its text marks (footnotes), to look up
+			view.terms().forEach(term -> replies.quickReply(Actions.quick(Actions.say(term.question(), term.question()))));
+			return replies;
+		});
 	}
 
 	/** A list question whose list is empty: say so, for the city and plan asked. */
@@ -178,7 +181,7 @@ class Conversation {
 			case Postback.DETAIL -> view(postback.param("id"))
 				.map(view -> new Replies().text(DetailText.of(view)).build())
 				.orElseGet(() -> new Replies().text(Phrases.GONE).build());
-			case Postback.SHOW -> show(postback.param("t"), postback.param("id"), null, null, null)
+			case Postback.SHOW -> show(postback.param("t"), postback.param("id"), chosen(userId), null, null, null)
 				.map(Replies::build)
 				.orElseGet(() -> new Replies().text(Phrases.GONE).build());
 			case Postback.MORE -> {
@@ -219,7 +222,8 @@ class Conversation {
 	private Optional<MeasureView> view(String unitId) {
 		Optional<Measure> measure = plans.measureHolding(unitId);
 		Optional<Plan> plan = measure.flatMap(m -> plans.plan(m.planId()));
-		return plan.flatMap(p -> MeasureView.of(p, measure.get(), unitId));
+		return plan.flatMap(p -> MeasureView.of(p, measure.get(), unitId,
+				measure.get().terms().stream().map(faq::find).flatMap(Optional::stream).toList()));
 	}
 
 	private Optional<String> cityNamedAlone(String text) {

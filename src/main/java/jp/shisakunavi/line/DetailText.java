@@ -46,10 +46,20 @@ final class DetailText {
 				.append(LineLimits.cut(e.progress().strip(), SECTION_LENGTH)).append('\n'));
 		}
 		for (Section section : view.sections()) {
-			text.append("\n■").append(section.kind()).append('\n')
-				.append(LineLimits.cut(section.text(), SECTION_LENGTH)).append('\n');
+			section(text, section.kind(), section.text());
+		}
+		view.pillar().ifPresent(pillar -> pillar.sections().forEach(section -> section(text, section.kind() + "（"
+				+ view.plan().pillarLabel() + "「" + pillar.title() + "」について）", section.text())));
+		if (!view.terms().isEmpty()) {
+			text.append("\n■注釈\n");
+			view.terms().forEach(term -> text.append(term.question()).append('\n').append(term.answer()).append('\n'));
 		}
 		return LineLimits.cut(text.toString().strip(), LineLimits.TEXT_LENGTH);
+	}
+
+	/** A text under its heading, as printed: whose opinion a comment is stays in the heading. */
+	private static void section(StringBuilder text, String heading, String body) {
+		text.append("\n■").append(heading).append('\n').append(LineLimits.cut(body, SECTION_LENGTH)).append('\n');
 	}
 
 	private static String evaluation(Evaluation e) {

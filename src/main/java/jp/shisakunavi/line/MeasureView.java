@@ -4,11 +4,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import jp.shisakunavi.faq.FaqEntry;
 import jp.shisakunavi.plan.Department;
 import jp.shisakunavi.plan.Evaluation;
 import jp.shisakunavi.plan.FiscalYear;
 import jp.shisakunavi.plan.Item;
 import jp.shisakunavi.plan.Measure;
+import jp.shisakunavi.plan.Pillar;
 import jp.shisakunavi.plan.Plan;
 import jp.shisakunavi.plan.Project;
 import jp.shisakunavi.plan.Rated;
@@ -17,20 +19,22 @@ import jp.shisakunavi.plan.Section;
 /**
  * A measure or item with its plan, as citizens read it: the words for its rating, its departments, the short
  * version of its progress.
+ *
+ * @param terms the FAQ entries that explain the terms its texts mark (the measure's footnotes)
  */
-record MeasureView(Plan plan, Measure measure, Project project, Rated unit) {
+record MeasureView(Plan plan, Measure measure, Project project, Rated unit, List<FaqEntry> terms) {
 
-	private static final List<String> PROGRESS_KINDS = List.of("実績", "進捗状況", "概要", "施策内容", "取組内容",
+	private static final List<String> PROGRESS_KINDS = List.of("実績", "事務事業のR4年度進捗", "概要", "施策内容", "取組内容",
 			"現状・課題");
 
-	static Optional<MeasureView> of(Plan plan, Measure measure, String unitId) {
+	static Optional<MeasureView> of(Plan plan, Measure measure, String unitId, List<FaqEntry> terms) {
 		if (measure.id().equals(unitId)) {
-			return Optional.of(new MeasureView(plan, measure, null, measure));
+			return Optional.of(new MeasureView(plan, measure, null, measure, terms));
 		}
 		for (Project project : measure.projects()) {
 			for (Item item : project.items()) {
 				if (item.id().equals(unitId)) {
-					return Optional.of(new MeasureView(plan, measure, project, item));
+					return Optional.of(new MeasureView(plan, measure, project, item, terms));
 				}
 			}
 		}
@@ -42,7 +46,7 @@ record MeasureView(Plan plan, Measure measure, Project project, Rated unit) {
 	}
 
 	String pillarLine() {
-		return plan.pillar(measure.pillarNumber())
+		return pillar()
 			.map(p -> (plan.pillarLabel() == null ? "" : plan.pillarLabel()) + "（" + p.number() + "）" + p.title())
 			.orElse("");
 	}
@@ -108,6 +112,11 @@ record MeasureView(Plan plan, Measure measure, Project project, Rated unit) {
 
 	String openIssues() {
 		return sections().stream().filter(s -> s.kind().equals("課題")).map(Section::text).findFirst().orElse("");
+	}
+
+	/** The pillar the measure stands under, when the plan has it. */
+	Optional<Pillar> pillar() {
+		return plan.pillar(measure.pillarNumber());
 	}
 
 	/** The measure's sections, or an item's own (茅ヶ崎市's items: none; their progress is their own). */

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,9 +23,10 @@ import org.springframework.stereotype.Component;
 import jp.shisakunavi.system.DataFileException;
 
 /**
- * Fills an empty database with the plans shipped in {@code classpath:plans/*.yaml}. A plan that is already
- * stored completely is left alone, so later starts neither duplicate nor overwrite newer data (new
- * evaluations, corrections by administrators); a plan whose earlier import was interrupted is written again.
+ * Keeps the plans shipped in {@code classpath:plans/*.yaml} in the database: an empty database is filled with
+ * them; a plan stored from the same file (by its checksum) is left alone; a plan stored from an earlier version of
+ * its file (corrected texts in a new release), or whose import was interrupted, is written again with the file's
+ * texts and the ratings the database holds ({@link StoredRatings}), so evaluations entered since are never lost.
  * A broken file is reported with file, line and reason and skipped; the database keeps what it had.
  */
 @Component
@@ -50,15 +52,28 @@ class BuiltinPlanLoader implements ApplicationRunner {
 		changes.ensureIndexes();
 		List<PlanImporter.ValidatedPlan> valid = validateAll(builtinFiles());
 		int loaded = 0;
+		int updated = 0;
 		for (PlanImporter.ValidatedPlan plan : valid) {
-			boolean stored = plans.plan(plan.plan().id()).map(Plan::importComplete).orElse(false);
-			if (!stored) {
+			Optional<Plan> stored = plans.plan(plan.plan().id());
+			if (stored.filter(p -> p.importComplete() && plan.checksum().equals(p.checksum())).isPresent()) {
+				continue;
+			}
+			try {
 				importer.write(plan);
+			}
+			catch (IllegalStateException e) {
+				log.error("Skipped {} until the next start: {}", plan.file(), e.getMessage());
+				continue;
+			}
+			if (stored.filter(Plan::importComplete).isPresent()) {
+				updated++;
+			}
+			else {
 				loaded++;
 			}
 		}
-		log.info("Built-in plans: {} files valid, {} loaded, {} already in the database", valid.size(), loaded,
-				valid.size() - loaded);
+		log.info("Built-in plans: {} files valid, {} loaded, {} updated from a changed file (ratings kept), {} unchanged",
+				valid.size(), loaded, updated, valid.size() - loaded - updated);
 	}
 
 	private static Resource[] builtinFiles() throws IOException {

@@ -10,12 +10,14 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * A measure of a plan (施策 / 取組施策 / 情報化施策) with what citizens ask about: targets, departments, text
  * sections, schedule, evaluations, and — in 茅ヶ崎市 — the projects and items beneath it.
+ *
+ * @param terms ids of the FAQ entries that explain terms its texts mark (多治見市's footnotes ※1–※5)
  */
 @Document("measures")
 public record Measure(@Id String id, String planId, String municipality, String pillarNumber, String number,
 		String title, List<Department> departments, List<String> targets, String direction, boolean priority,
 		List<String> tags, List<Section> sections, List<ScheduleEntry> schedule, List<Evaluation> evaluations,
-		List<Project> projects) implements Rated {
+		List<Project> projects, List<String> terms) implements Rated {
 
 	public Measure {
 		departments = Lists.orEmpty(departments);
@@ -25,22 +27,23 @@ public record Measure(@Id String id, String planId, String municipality, String 
 		schedule = Lists.orEmpty(schedule);
 		evaluations = Lists.orEmpty(evaluations);
 		projects = Lists.orEmpty(projects);
+		terms = Lists.orEmpty(terms);
 	}
 
 	/** This measure as it stands in the given plan and pillar. */
 	Measure placedIn(String planId, String municipality, String pillarNumber) {
 		return new Measure(id, planId, municipality, pillarNumber, number, title, departments, targets, direction,
-				priority, tags, sections, schedule, evaluations, projects);
+				priority, tags, sections, schedule, evaluations, projects, terms);
 	}
 
 	public Measure withEvaluations(List<Evaluation> evaluations) {
 		return new Measure(id, planId, municipality, pillarNumber, number, title, departments, targets, direction,
-				priority, tags, sections, schedule, evaluations, projects);
+				priority, tags, sections, schedule, evaluations, projects, terms);
 	}
 
 	public Measure withProjects(List<Project> projects) {
 		return new Measure(id, planId, municipality, pillarNumber, number, title, departments, targets, direction,
-				priority, tags, sections, schedule, evaluations, projects);
+				priority, tags, sections, schedule, evaluations, projects, terms);
 	}
 
 	/** The rated unit of this id: the measure itself (when it has no items) or one of its items. */

@@ -13,7 +13,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *
  * @param municipalityKana the reading of the municipality's name in hiragana (たじみし), for questions in kana
  * @param contact where citizens can ask about the plan (the city's ICT department), as the document names it
- * @param importComplete false while an import of this plan is being written (a crash leaves it false)
+ * @param importComplete false in a plan document an interrupted import left (imports now write the plan document
+ *        last, complete; earlier versions wrote it first)
  */
 @Document("plans")
 public record Plan(@Id String id, String municipality, String municipalityKana, String prefecture, String title,

@@ -13,7 +13,8 @@ record PlanFile(String id, String municipality, String municipalityKana, String 
 		pillars = Lists.orEmpty(pillars);
 	}
 
-	record PillarEntry(String number, String title, String description, List<Measure> measures) {
+	record PillarEntry(String number, String title, String description, List<Section> sections,
+			List<Measure> measures) {
 
 		PillarEntry {
 			measures = Lists.orEmpty(measures);
@@ -21,7 +22,9 @@ record PlanFile(String id, String municipality, String municipalityKana, String 
 	}
 
 	Plan plan(String checksum, Instant importedAt) {
-		List<Pillar> pillarList = pillars.stream().map(p -> new Pillar(p.number(), p.title(), p.description())).toList();
+		List<Pillar> pillarList = pillars.stream()
+			.map(p -> new Pillar(p.number(), p.title(), p.description(), p.sections()))
+			.toList();
 		return new Plan(id, municipality, municipalityKana, prefecture, title, contact, period, adopted, source, pillarLabel,
 				measureLabel, basicPolicy, summary, new RatingScheme(ratingScheme), pillarList, checksum, importedAt,
 				false);

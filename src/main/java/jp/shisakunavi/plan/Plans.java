@@ -77,6 +77,17 @@ public class Plans {
 	}
 
 	/**
+	 * Replaces a measure unless its evaluations changed since it was read (an intake in between, on this or another
+	 * instance); false when they did, and nothing is written.
+	 */
+	boolean replaceIfUnchanged(Measure read, Measure replacement) {
+		Query unchanged = Query.query(where("_id").is(read.id())
+			.and("evaluations").is(read.evaluations())
+			.and("projects").is(read.projects()));
+		return mongo.findAndReplace(unchanged, replacement) != null;
+	}
+
+	/**
 	 * Writes the evaluations of a measure and of its items in one update of its document, which MongoDB applies
 	 * atomically: a reader sees all of them or none.
 	 */

@@ -70,7 +70,7 @@ final class IndexBuilder {
 			Unit.Period period = plan.period() == null ? null : new Unit.Period(plan.period().from(), plan.period().to());
 			for (Measure measure : measures) {
 				String pillar = plan.pillar(measure.pillarNumber()).map(p -> p.title()).orElse(null);
-				units.add(new Unit(Unit.MEASURE, measure.id(), measure.id(), plan.municipality(), plan.id(),
+				units.add(new Unit(Unit.MEASURE, measure.id(), measure.id(), plan.municipality(), false, plan.id(),
 						plan.title(), newest, pillar, measure.title(), List.of(), measureBody(measure),
 						measure.departmentNames().toList(), measure.evaluations(), plan.ratingScheme(), period, List.of(),
 						measure.items().findAny().isPresent(), null,
@@ -80,7 +80,7 @@ final class IndexBuilder {
 					for (Item item : project.items()) {
 						List<String> departments = Stream.concat(item.departments().stream(),
 								project.departments().stream()).map(d -> d.name()).distinct().toList();
-						units.add(new Unit(Unit.ITEM, item.id(), measure.id(), plan.municipality(), plan.id(),
+						units.add(new Unit(Unit.ITEM, item.id(), measure.id(), plan.municipality(), false, plan.id(),
 								plan.title(), newest, pillar, item.title(), List.of(),
 								join(Stream.of(project.title(), measure.title(), sections(item.sections()),
 										progress(item.evaluations()))),
@@ -91,7 +91,7 @@ final class IndexBuilder {
 			}
 		});
 		for (FaqEntry entry : faq) {
-			units.add(new Unit(Unit.FAQ, entry.id(), null, entry.municipality(), null, null, true, null,
+			units.add(new Unit(Unit.FAQ, entry.id(), null, entry.municipality(), entry.everyCity(), null, null, true, null,
 					entry.question(), entry.alternates(), entry.answer(),
 					List.of(), List.of(), null, null, entry.tags(), false, null, null));
 		}
@@ -161,8 +161,12 @@ final class IndexBuilder {
 		Document doc = new Document();
 		doc.add(new StoredField(IndexSnapshot.ORDINAL, ordinal));
 		doc.add(new StringField(TYPE, unit.type(), Field.Store.NO));
-		doc.add(new StringField(CITY,
-				unit.municipality() == null ? EVERY_CITY : MunicipalityName.key(unit.municipality()), Field.Store.NO));
+		if (unit.municipality() != null) {
+			doc.add(new StringField(CITY, MunicipalityName.key(unit.municipality()), Field.Store.NO));
+		}
+		if (unit.municipality() == null || unit.everyCity()) {
+			doc.add(new StringField(CITY, EVERY_CITY, Field.Store.NO));
+		}
 		if (unit.planId() != null) {
 			doc.add(new StringField(PLAN, unit.planId(), Field.Store.NO));
 		}

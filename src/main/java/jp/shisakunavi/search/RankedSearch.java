@@ -46,6 +46,7 @@ final class RankedSearch {
 	/** A measure whose items are rated: its text is all its items'; the item that matches says more. */
 	private static final double CONTAINER = 0.75;
 	private static final double INHERITED = 0.98;
+	private static final double OTHER_CITY = 0.9;
 
 	/**
 	 * A candidate.
@@ -189,6 +190,11 @@ final class RankedSearch {
 		}
 		if (unit.isContainer()) {
 			factor *= CONTAINER;
+		}
+		if (unit.everyCity() && understood.city() != null
+				&& !MunicipalityName.key(unit.municipality()).equals(MunicipalityName.key(understood.city().name()))) {
+			// a term another city defines: the city's own definition, if it has one, comes first
+			factor *= OTHER_CITY;
 		}
 		return factor;
 	}

@@ -11,6 +11,7 @@ import jp.shisakunavi.plan.RatingState;
  * lists need to describe it.
  *
  * @param municipality null for FAQ entries that hold for every city
+ * @param everyCity a FAQ entry of {@code municipality} that answers for every city too (a term it defines)
  * @param newestPlan whether the unit belongs to the newest plan of its city (FAQ entries count as newest)
  * @param title what the unit is called (a FAQ entry's question)
  * @param alternates other ways of asking for a FAQ entry; empty for measures and items
@@ -21,10 +22,10 @@ import jp.shisakunavi.plan.RatingState;
  *        (the same title), or null
  * @param text what a card may quote from it: the latest progress, the descriptive sections and the schedule
  */
-record Unit(String type, String id, String measureId, String municipality, String planId, String planTitle,
-		boolean newestPlan, String pillar, String title, List<String> alternates, String body, List<String> departments,
-		List<Evaluation> evaluations, RatingScheme scheme, Period period, List<String> tags, boolean container,
-		String successor, String text) {
+record Unit(String type, String id, String measureId, String municipality, boolean everyCity, String planId,
+		String planTitle, boolean newestPlan, String pillar, String title, List<String> alternates, String body,
+		List<String> departments, List<Evaluation> evaluations, RatingScheme scheme, Period period, List<String> tags,
+		boolean container, String successor, String text) {
 
 	static final String GLOSSARY_TAG = "用語";
 
@@ -58,8 +59,8 @@ record Unit(String type, String id, String measureId, String municipality, Strin
 	}
 
 	Unit withSuccessor(String id) {
-		return new Unit(type, this.id, measureId, municipality, planId, planTitle, newestPlan, pillar, title, alternates,
-				body, departments, evaluations, scheme, period, tags, container, id, text);
+		return new Unit(type, this.id, measureId, municipality, everyCity, planId, planTitle, newestPlan, pillar, title,
+				alternates, body, departments, evaluations, scheme, period, tags, container, id, text);
 	}
 
 	/** The evaluations of the newest fiscal year up to {@code asOf} (null: the latest). */

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -51,6 +52,47 @@ class BuiltinDataRestartTest {
 	}
 
 	@Test
+	void aCorrectedBuiltinFileReachesAnExistingDatabaseAndKeepsTheEvaluationsEnteredSince() throws Exception {
+		String corrected = "・デジタル・デバイド対策※1として、スマホ講座等の開催に向けた取り組みを強化する事が必要です。";
+		long changes;
+		try (ConfigurableApplicationContext first = start()) {
+			MongoTemplate mongo = first.getBean(MongoTemplate.class);
+			// The installation as an older release left it: a text as converted, the plan stored from that file.
+			mongo.updateFirst(Query.query(where("_id").is("tajimi-4-2-09")),
+					Update.update("sections.1.text", corrected.replace("※1", "^{*1}")), Measure.class);
+			mongo.updateFirst(Query.query(where("_id").is("tajimi-4")), Update.update("checksum", "older"), Plan.class);
+			// Evaluations entered since: a new year, and a correction of the year the file rates.
+			EvaluationIntake intake = first.getBean(EvaluationIntake.class);
+			intake.submit(List.of(row(1, "tajimi-4-1-01", "令和5年度", "A"), row(2, "tajimi-4-2-09", "令和4年度", "B")),
+					false);
+			changes = mongo.count(new Query(), RatingChange.class);
+
+			Plans plans = first.getBean(Plans.class);
+			Measure read = plans.measure("tajimi-4-1-02").orElseThrow();
+			intake.submit(List.of(row(3, "tajimi-4-1-02", "令和5年度", "C")), false);
+			assertThat(plans.replaceIfUnchanged(read, read)).as("an intake since the read is not overwritten").isFalse();
+			Measure now = plans.measure("tajimi-4-1-02").orElseThrow();
+			assertThat(plans.replaceIfUnchanged(now, now)).isTrue();
+			assertThat(now.evaluations()).extracting(Evaluation::fiscalYear).contains(2023);
+		}
+		try (ConfigurableApplicationContext second = start()) {
+			Plans plans = second.getBean(Plans.class);
+			Measure fixed = plans.measure("tajimi-4-2-09").orElseThrow();
+			assertThat(fixed.sections().get(1).text().strip()).isEqualTo(corrected);
+			assertThat(fixed.evaluations()).extracting(Evaluation::fiscalYear, Evaluation::rating)
+				.containsExactly(Tuple.tuple(2022, "B"));
+			assertThat(plans.measure("tajimi-4-1-01").orElseThrow().evaluations())
+				.extracting(Evaluation::fiscalYear, Evaluation::rating)
+				.containsExactly(Tuple.tuple(2022, "B"), Tuple.tuple(2023, "A"));
+			byte[] file = new ClassPathResource("plans/tajimi-4.yaml").getContentAsByteArray();
+			assertThat(plans.plan("tajimi-4").orElseThrow().checksum())
+				.isEqualTo(second.getBean(PlanImporter.class).validate("tajimi-4.yaml", file).checksum());
+			assertThat(second.getBean(MongoTemplate.class).count(new Query(), RatingChange.class))
+				.as("re-reading a file records no rating change").isEqualTo(changes + 1);
+		}
+	}
+
+	@Test
 	void aBrokenFileIsRejectedWithLineAndReasonAndTheDatabaseKeepsItsContent() throws Exception {
 		try (ConfigurableApplicationContext context = start()) {
 			Plans plans = context.getBean(Plans.class);
@@ -80,6 +122,10 @@ class BuiltinDataRestartTest {
 			assertThat(plans.plan("oyama-3").orElseThrow().importComplete()).isTrue();
 			assertThat(plans.measuresOf("oyama-3")).hasSize(24);
 		}
+	}
+
+	private static EvaluationRow row(int number, String measureId, String year, String rating) {
+		return new EvaluationRow(number, "多治見市", "tajimi-4", measureId, null, year, rating, null, null);
 	}
 
 	private ConfigurableApplicationContext start() {

@@ -106,7 +106,7 @@ class SearchBenchmark {
 			String id = "synthetic-" + c;
 			plans.add(new Plan(id, "合成" + c + "市", null, null, "合成" + c + "市情報化計画", null, new Plan.Period(2021, 2025),
 					null, null, "基本施策", "施策", null, null, SearchFixture.TAJIMI,
-					List.of(new Pillar("1", "柱", null)), null, null, true));
+					List.of(new Pillar("1", "柱", null, List.of())), null, null, true));
 			List<Measure> list = new ArrayList<>();
 			for (int m = 0; m < SYNTHETIC_MEASURES / cities; m++) {
 				String body = String.join("。", List.of(pick(sentences, random), pick(sentences, random),
@@ -115,7 +115,7 @@ class SearchBenchmark {
 						pick(titles, random) + " " + (m % 97), List.of(new Department("課" + (m % 40), null)),
 						List.of(), null, false, List.of(), List.of(new Section("実績", body)), List.of(),
 						List.of(new Evaluation(2022, "ABC".substring(m % 3, m % 3 + 1), null, null, null, null)),
-						List.of()));
+						List.of(), List.of()));
 			}
 			measures.put(id, list);
 		}

@@ -57,7 +57,7 @@ final class SearchFixture {
 	static final List<FaqEntry> FAQ = List.of(
 			new FaqEntry("common/glossary/rpa", "RPAとは何ですか？", List.of("RPAって何", "アールピーエーとは"),
 					"RPA（ロボティック・プロセス・オートメーション）は、パソコンの定型作業をソフトウェアのロボットが自動で行う仕組みです。",
-					null, List.of("用語"), "各務原市 用語解説", "x"));
+					null, false, List.of("用語"), "各務原市 用語解説", "x"));
 
 	private SearchFixture() {
 	}
@@ -69,7 +69,7 @@ final class SearchFixture {
 
 	private static Plan plan(String id, String city, String kana, String title, int from, int to, RatingScheme scheme) {
 		return new Plan(id, city, kana, null, title, null, new Plan.Period(from, to), null, null, "基本施策", "施策", null,
-				null, scheme, List.of(new Pillar("1", "安全・安心", null)), null, null, true);
+				null, scheme, List.of(new Pillar("1", "安全・安心", null, List.of())), null, null, true);
 	}
 
 	private static Measure measure(String id, String plan, String city, String title, String department,
@@ -77,7 +77,7 @@ final class SearchFixture {
 		int year = plan.equals("t-3") ? 2019 : 2022;
 		return new Measure(id, plan, city, "1", null, title, List.of(new Department(department, Department.Role.LEAD)),
 				List.of(), null, false, List.of(), List.of(new Section("実績", progress)), List.of(),
-				List.of(new Evaluation(year, rating, null, null, null, null)), List.of());
+				List.of(new Evaluation(year, rating, null, null, null, null)), List.of(), List.of());
 	}
 
 	private static Measure chigasakiMeasure() {
@@ -89,7 +89,7 @@ final class SearchFixture {
 				new Project("2", "ICTを活用した災害応急対策の効率化", List.of(), List.of(disasters)),
 				new Project("3", "防災研修の動画配信", List.of(), List.of(videos)));
 		return new Measure("c-1-1-01", "c-1", "茅ヶ崎市", "1", null, "ICTによる防災・減災力の強化", List.of(), List.of(),
-				null, false, List.of(), List.of(), List.of(), List.of(), projects);
+				null, false, List.of(), List.of(), List.of(), List.of(), projects, List.of());
 	}
 
 	private static Item item(String id, String title, String in2018, String in2022) {
