@@ -103,11 +103,6 @@ final class Coverage {
 		return false;
 	}
 
-	/** Whether the unit has the word itself (not a synonym) in its title or text. */
-	static boolean has(IndexSnapshot.UnitText text, String word) {
-		return found(word, text.all(), text.allWords());
-	}
-
 	private static double ratio(Set<String> bigrams, String text) {
 		if (bigrams.size() < 2) {
 			return 0;

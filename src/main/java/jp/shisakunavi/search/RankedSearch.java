@@ -43,6 +43,8 @@ final class RankedSearch {
 	private static final double MEASURE_FOR_DEFINITION = 0.9;
 	private static final double FAQ_OTHERWISE = 0.95;
 	private static final double GLOSSARY_OTHERWISE = 0.65;
+	/** The plan's background (国の動向, 市民調査): the measure answers how something is going. */
+	private static final double BACKGROUND_OTHERWISE = 0.8;
 	/** A measure whose items are rated: its text is all its items'; the item that matches says more. */
 	private static final double CONTAINER = 0.75;
 	private static final double INHERITED = 0.98;
@@ -52,13 +54,15 @@ final class RankedSearch {
 	 * A candidate.
 	 *
 	 * @param coverage what it covers of the question ({@link Coverage})
-	 * @param confidence the coverage weighed by the preferences below: the score results are ordered and cut by
-	 * @param lucene Lucene's score relative to the best candidate's, which orders candidates of equal confidence
+	 * @param rank the coverage weighed by the preferences below, which orders the candidates
+	 * @param confidence the rank, at most 1: the score results show and are cut by
+	 * @param lucene Lucene's score relative to the best candidate's, which orders candidates of equal rank
 	 */
-	record Scored(Unit unit, double coverage, double confidence, double lucene) {
+	record Scored(Unit unit, double coverage, double rank, double confidence, double lucene) {
 
 		static Scored of(Unit unit, double coverage, Understood understood, double lucene) {
-			return new Scored(unit, coverage, Math.min(1, coverage * preference(unit, understood)), lucene);
+			double rank = coverage * preference(unit, understood);
+			return new Scored(unit, coverage, rank, Math.min(1, rank), lucene);
 		}
 	}
 
@@ -113,7 +117,7 @@ final class RankedSearch {
 			scored.add(Scored.of(unit, coverage.of(unit), understood, top[i].score / best));
 		}
 		scored = continued(scored, understood, snapshot, coverage);
-		scored.sort(Comparator.comparingDouble(Scored::confidence).thenComparingDouble(Scored::lucene).reversed());
+		scored.sort(Comparator.comparingDouble(Scored::rank).thenComparingDouble(Scored::lucene).reversed());
 		return scored;
 	}
 
@@ -133,10 +137,12 @@ final class RankedSearch {
 	 * 天気, 確定申告) that the best candidate does not have.
 	 */
 	static boolean outside(String question, IndexSnapshot snapshot, Scored best) {
-		String text = JapaneseAnalysis.normalize(question);
+		String text = JapaneseAnalysis.normalize(question).replaceAll("\\s+", "");
+		Set<String> words = Coverage.terms(snapshot.analysis().text(), question);
+		IndexSnapshot.UnitText unit = snapshot.text(best.unit());
 		return snapshot.outOfScope().words().stream()
-			.filter(text::contains)
-			.anyMatch(w -> !Coverage.has(snapshot.text(best.unit()), w));
+			.filter(w -> Coverage.found(w, text, words))
+			.anyMatch(w -> !Coverage.found(w, unit.all(), unit.allWords()));
 	}
 
 	/**
@@ -186,7 +192,7 @@ final class RankedSearch {
 		else if (unit.isFaq()) {
 			// How a measure is going or when it starts is answered by the measure; a glossary entry on the
 			// same word is second best.
-			factor *= unit.isGlossary() ? GLOSSARY_OTHERWISE : FAQ_OTHERWISE;
+			factor *= unit.isGlossary() ? GLOSSARY_OTHERWISE : unit.isBackground() ? BACKGROUND_OTHERWISE : FAQ_OTHERWISE;
 		}
 		if (unit.isContainer()) {
 			factor *= CONTAINER;

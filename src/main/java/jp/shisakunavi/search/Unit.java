@@ -28,6 +28,8 @@ record Unit(String type, String id, String measureId, String municipality, boole
 		boolean container, String successor, String text) {
 
 	static final String GLOSSARY_TAG = "用語";
+	/** Tags of FAQ entries that quote the plan's background: its chapters on policy and trends, the surveys. */
+	static final List<String> BACKGROUND_TAGS = List.of("計画", "調査");
 
 	/** The fiscal years of the unit's plan; null for FAQ entries. */
 	record Period(int from, int to) {
@@ -52,6 +54,10 @@ record Unit(String type, String id, String measureId, String municipality, boole
 
 	boolean isGlossary() {
 		return isFaq() && tags.contains(GLOSSARY_TAG);
+	}
+
+	boolean isBackground() {
+		return isFaq() && tags.stream().anyMatch(BACKGROUND_TAGS::contains);
 	}
 
 	boolean isContainer() {
