@@ -49,6 +49,8 @@ final class RankedSearch {
 	private static final double CONTAINER = 0.75;
 	private static final double INHERITED = 0.98;
 	private static final double OTHER_CITY = 0.9;
+	/** A question that is the unit's title word for word, over everything a preference takes off. */
+	private static final double EXACT = 1.4;
 
 	/**
 	 * A candidate.
@@ -64,12 +66,18 @@ final class RankedSearch {
 			double rank = coverage * preference(unit, understood);
 			return new Scored(unit, coverage, rank, Math.min(1, rank), lucene);
 		}
+
+		/** The question is this unit's title (or a FAQ entry's way of asking) word for word. */
+		Scored exact() {
+			double raised = rank * EXACT;
+			return new Scored(unit, coverage, raised, Math.min(1, raised), lucene);
+		}
 	}
 
 	private RankedSearch() {
 	}
 
-	static List<Scored> search(Understood understood, IndexSnapshot snapshot) {
+	static List<Scored> search(String question, Understood understood, IndexSnapshot snapshot) {
 		if (understood.words().isEmpty()) {
 			return List.of();
 		}
@@ -114,11 +122,22 @@ final class RankedSearch {
 		List<Scored> scored = new ArrayList<>();
 		for (int i = 0; i < Math.min(SCORED, top.length); i++) {
 			Unit unit = snapshot.unit(top[i].doc);
-			scored.add(Scored.of(unit, coverage.of(unit), understood, top[i].score / best));
+			Scored candidate = Scored.of(unit, coverage.of(unit), understood, top[i].score / best);
+			scored.add(asked(unit, question) ? candidate.exact() : candidate);
 		}
 		scored = continued(scored, understood, snapshot, coverage);
 		scored.sort(Comparator.comparingDouble(Scored::rank).thenComparingDouble(Scored::lucene).reversed());
 		return scored;
+	}
+
+	/** Whether the question, as written, is one of the unit's titles (spaces and end punctuation aside). */
+	private static boolean asked(Unit unit, String question) {
+		String asked = bare(question);
+		return !asked.isEmpty() && unit.titles().lines().anyMatch(title -> bare(title).equals(asked));
+	}
+
+	private static String bare(String text) {
+		return JapaneseAnalysis.normalize(text).replaceAll("[\\s?？!！。]", "");
 	}
 
 	/**

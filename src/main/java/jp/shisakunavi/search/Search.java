@@ -81,7 +81,7 @@ public class Search {
 	 * the plans do not cover (ごみ, 天気).
 	 */
 	private Answer ranked(String text, Understood understood, IndexSnapshot snapshot, int limit) {
-		List<RankedSearch.Scored> scored = RankedSearch.search(understood, snapshot);
+		List<RankedSearch.Scored> scored = RankedSearch.search(text, understood, snapshot);
 		Integer asOf = understood.understanding().fiscalYear();
 		Function<RankedSearch.Scored, Hit> hit = s -> s.unit().hit(s.confidence(), asOf,
 				Excerpt.of(s.unit(), understood.words(), understood.intent()));
