@@ -23,9 +23,4 @@ public record Answer(String query, Intent intent, boolean answered, boolean askB
 		suggestions = List.copyOf(suggestions);
 		ratingMeanings = List.copyOf(ratingMeanings);
 	}
-
-	/** The first result, or null. */
-	public Hit first() {
-		return results.isEmpty() ? null : results.getFirst();
-	}
 }

@@ -172,7 +172,7 @@ final class ContentWords {
 	}
 
 	/** Nouns say what a question is about; verbs, adjectives and adverbial nouns mostly how it is asked. */
-	static double weight(String partOfSpeech) {
+	private static double weight(String partOfSpeech) {
 		if (partOfSpeech == null) {
 			return 1;
 		}

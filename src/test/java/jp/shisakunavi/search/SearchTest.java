@@ -103,7 +103,7 @@ class SearchTest {
 		// the current measure and the one of the earlier plan it continues are one candidate, not a toss-up
 		Answer continued = ask("観光拠点のワイファイ", "多治見市");
 		assertThat(continued.answered()).isTrue();
-		assertThat(continued.first().id()).isEqualTo("t-4-2-01");
+		assertThat(continued.results().getFirst().id()).isEqualTo("t-4-2-01");
 	}
 
 	@Test
