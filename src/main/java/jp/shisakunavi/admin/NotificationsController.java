@@ -3,6 +3,7 @@ package jp.shisakunavi.admin;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -17,13 +18,18 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import jp.shisakunavi.account.Permissions;
+import jp.shisakunavi.audit.AuditChange;
+import jp.shisakunavi.audit.AuditLog;
 import jp.shisakunavi.notify.Deliveries;
 import jp.shisakunavi.notify.DeliveryReport;
 import jp.shisakunavi.notify.Preview;
 
 /**
  * Notifications for administrators: deliveries with their recipients and batches, dry runs, announcements to a
- * segment (now or scheduled), urgent changes, and resuming what waits for LINE's quota.
+ * segment (now or scheduled), urgent changes, and resuming what waits for LINE's quota. Reading and dry runs are
+ * open to every console role but staff; a change needs an editor of every municipality it concerns (of all, for
+ * an announcement to everyone and for the quota), and goes to the audit log.
  */
 @RestController
 @RequestMapping("/admin/api")
@@ -32,9 +38,15 @@ class NotificationsController {
 	private static final int MAX_LIMIT = 200;
 
 	private final Deliveries deliveries;
+	private final Permissions permissions;
+	private final Scope scope;
+	private final AuditLog audit;
 
-	NotificationsController(Deliveries deliveries) {
+	NotificationsController(Deliveries deliveries, Permissions permissions, Scope scope, AuditLog audit) {
 		this.deliveries = deliveries;
+		this.permissions = permissions;
+		this.scope = scope;
+		this.audit = audit;
 	}
 
 	@GetMapping("/deliveries")
@@ -52,17 +64,20 @@ class NotificationsController {
 
 	@PostMapping("/deliveries/{id}/resume")
 	ResponseEntity<DeliveryReport> resume(@PathVariable String id) {
-		return deliveries.resume(id) ? ResponseEntity.of(deliveries.find(id)) : conflictOrMissing(id);
+		return changeDelivery(id, "delivery.resume", "配信 " + id + " を再開しました", deliveries::resume);
 	}
 
 	@PostMapping("/deliveries/{id}/cancel")
 	ResponseEntity<DeliveryReport> cancel(@PathVariable String id) {
-		return deliveries.cancel(id) ? ResponseEntity.of(deliveries.find(id)) : conflictOrMissing(id);
+		return changeDelivery(id, "delivery.cancel", "配信 " + id + " を取り消しました", deliveries::cancel);
 	}
 
 	@PostMapping("/quota/resume")
 	ResponseEntity<Void> resumeAfterQuota() {
+		permissions.requireEditEverywhere();
+		String before = deliveries.quotaPause().orElse(null);
 		deliveries.resumeAfterQuota();
+		audit.record(AuditChange.of("quota.resume", "LINE の月間上限による送信の停止を解除しました").before(before));
 		return ResponseEntity.noContent().build();
 	}
 
@@ -78,7 +93,17 @@ class NotificationsController {
 
 	@PostMapping("/changes/{changeId}/urgent")
 	ResponseEntity<Void> urgent(@PathVariable String changeId) {
-		return deliveries.markUrgent(changeId) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
+		var municipalities = scope.ofChange(changeId);
+		if (municipalities.isEmpty()) {
+			return ResponseEntity.notFound().build();
+		}
+		permissions.requireEditAll(municipalities);
+		if (!deliveries.markUrgent(changeId)) {
+			return ResponseEntity.notFound().build();
+		}
+		audit.record(AuditChange.of("change.urgent", "評価の変更 " + changeId + " の通知を至急にしました").target(changeId)
+			.municipalities(municipalities));
+		return ResponseEntity.noContent().build();
 	}
 
 	/**
@@ -91,8 +116,13 @@ class NotificationsController {
 		if (announcement.dryRun()) {
 			return ResponseEntity.ok(deliveries.previewAnnouncement(topics, announcement.text()));
 		}
+		var municipalities = scope.ofTopics(topics);
+		permissions.requireEditAll(municipalities);
 		DeliveryReport report = deliveries.announce(topics, announcement.text(),
 				announcement.sendAt() == null ? null : announcement.sendAt().toInstant(), announcement.urgent());
+		audit.record(AuditChange.of("announcement.create", "お知らせを" + (report.notBefore() != null && announcement.sendAt() != null
+				? "予約しました" : "送りました") + (topics.isEmpty() ? "（すべてのフォロワー）" : "（" + String.join("、", topics) + "）"))
+			.target(report.id()).municipalities(municipalities).after(report));
 		return ResponseEntity.status(HttpStatus.CREATED).body(report);
 	}
 
@@ -101,6 +131,22 @@ class NotificationsController {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
 				"JSON として読めません。お知らせは {\"topics\": [\"city:多治見市\"], \"text\": \"…\", "
 						+ "\"sendAt\": \"2026-12-01T09:00:00+09:00\"} の形で送ってください（sendAt・urgent・dryRun は省略できます）");
+	}
+
+	private ResponseEntity<DeliveryReport> changeDelivery(String id, String action, String summary,
+			Predicate<String> change) {
+		DeliveryReport before = deliveries.find(id).orElse(null);
+		if (before == null) {
+			return ResponseEntity.notFound().build();
+		}
+		var municipalities = scope.ofDelivery(before);
+		permissions.requireEditAll(municipalities);
+		if (!change.test(id)) {
+			return conflictOrMissing(id);
+		}
+		DeliveryReport after = deliveries.find(id).orElseThrow();
+		audit.record(AuditChange.of(action, summary).target(id).municipalities(municipalities).before(before).after(after));
+		return ResponseEntity.ok(after);
 	}
 
 	private ResponseEntity<DeliveryReport> conflictOrMissing(String id) {

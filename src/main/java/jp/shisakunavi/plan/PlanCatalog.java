@@ -49,6 +49,17 @@ public class PlanCatalog {
 		return snapshot().measuresOf(planId);
 	}
 
+	/** The municipalities that have plans, as the plan data names them, sorted. */
+	public List<String> municipalities() {
+		return plans().stream().map(Plan::municipality).distinct().sorted().toList();
+	}
+
+	/** The municipality a name means as people write it (茅ケ崎, 茅ヶ崎市, ちがさき), if it has plans. */
+	public Optional<String> municipality(String written) {
+		return plans().stream().filter(p -> MunicipalityName.matches(written, p.municipality(), p.municipalityKana()))
+			.map(Plan::municipality).findFirst();
+	}
+
 	/**
 	 * The data as held now. A snapshot never changes: the catalog moves to a new one after a write by this instance
 	 * and on every re-read, so something computed from a snapshot stays right for as long as it is the current one.

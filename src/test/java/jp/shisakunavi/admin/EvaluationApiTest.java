@@ -32,6 +32,7 @@ import org.springframework.util.LinkedMultiValueMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import jp.shisakunavi.AdminApi;
 import jp.shisakunavi.plan.Measure;
 import jp.shisakunavi.plan.Plans;
 import jp.shisakunavi.plan.RatingChange;
@@ -46,7 +47,7 @@ class EvaluationApiTest {
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		registry.add("shisaku.data-dir", () -> dataDir.toString());
-		registry.add("shisaku.admin.password", () -> "test-secret");
+		AdminApi.credentials(registry);
 	}
 
 	@Autowired
@@ -66,7 +67,7 @@ class EvaluationApiTest {
 		ResponseEntity<String> file = http.postForEntity("/admin/api/evaluations/import",
 				upload("e.csv", "municipality,measureId,fiscalYear,rating\n".getBytes(StandardCharsets.UTF_8)),
 				String.class);
-		ResponseEntity<String> wrongPassword = http.withBasicAuth("admin", "wrong")
+		ResponseEntity<String> wrongPassword = AdminApi.withToken(http, "snv_wrong")
 			.postForEntity("/admin/api/replay?plan=chigasaki-1", null, String.class);
 
 		assertThat(json.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
@@ -255,7 +256,7 @@ class EvaluationApiTest {
 	}
 
 	private TestRestTemplate admin() {
-		return http.withBasicAuth("admin", "test-secret");
+		return AdminApi.admin(http);
 	}
 
 	private String rating(String measureId, int year) {

@@ -21,6 +21,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import jp.shisakunavi.AdminApi;
+
 /** The simulator's endpoint answers as LINE would be answered, and only for simulator users. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SimulatorApiTest {
@@ -31,7 +33,7 @@ class SimulatorApiTest {
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		registry.add("shisaku.data-dir", () -> dataDir.toString());
-		registry.add("shisaku.admin.password", () -> "test-admin-password");
+		AdminApi.credentials(registry);
 		registry.add("shisaku.notify.send-window", () -> "");
 		registry.add("shisaku.notify.coalesce", () -> "0s");
 		registry.add("shisaku.notify.poll-interval", () -> "200ms");
@@ -83,7 +85,7 @@ class SimulatorApiTest {
 		JsonNode card = send(Map.of("userId", user, "text", "通知設定")).getBody();
 		send(Map.of("userId", user, "postback", postback(card, "多治見市全体")));
 
-		ResponseEntity<JsonNode> loaded = http.withBasicAuth("admin", "test-admin-password").postForEntity(
+		ResponseEntity<JsonNode> loaded = AdminApi.admin(http).postForEntity(
 				"/admin/api/evaluations", List.of(Map.of("municipality", "多治見市", "measureId", "tajimi-4-1-01",
 						"fiscalYear", "令和5年度", "rating", "A")), JsonNode.class);
 		assertThat(loaded.getStatusCode()).isEqualTo(HttpStatus.OK);

@@ -1,12 +1,10 @@
 package jp.shisakunavi.line;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -21,9 +19,6 @@ import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,15 +26,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import jp.shisakunavi.Chromium;
+
 /**
  * The chat simulator in a real headless Chromium: a newcomer without a LINE channel chooses a city, asks a
  * question, sees the card and taps its button. Skipped where Debian's chromium and chromium-driver are absent.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SimulatorBrowserTest {
-
-	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
 	@TempDir
 	static Path dataDir;
@@ -137,14 +131,8 @@ class SimulatorBrowserTest {
 	}
 
 	private WebDriverWait open(int width, int height) {
-		assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-				"Debian's chromium and chromium-driver are not installed: apt-get install chromium chromium-driver");
-		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-			.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-					"--disable-background-networking", "--disable-component-update", "--disable-sync",
-					"--no-first-run", "--user-data-dir=" + profile, "--window-size=" + width + "," + height);
-		browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
-		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+		browser = Chromium.start(profile, width, height);
+		WebDriverWait wait = Chromium.waitFor(browser);
 		browser.get("http://127.0.0.1:" + port + "/");
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("talk"), "お住まいの市を選んでください"));
 		return wait;

@@ -40,6 +40,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import jp.shisakunavi.AdminApi;
 import jp.shisakunavi.linefake.FakeLine;
 import jp.shisakunavi.linefake.FakeLineExtension;
 import jp.shisakunavi.plan.RatingChange;
@@ -106,7 +107,7 @@ class NotificationsAdminApiTest {
 
 		for (String[] endpoint : endpoints) {
 			HttpEntity<?> body = endpoint[1].endsWith("announcements") ? new HttpEntity<>(announcement) : HttpEntity.EMPTY;
-			for (TestRestTemplate client : List.of(http, http.withBasicAuth("admin", "wrong"))) {
+			for (TestRestTemplate client : List.of(http, AdminApi.withToken(http, "snv_wrong"))) {
 				assertThat(client.exchange(endpoint[1], HttpMethod.valueOf(endpoint[0]), body, String.class).getStatusCode())
 					.as(endpoint[0] + " " + endpoint[1])
 					.isEqualTo(HttpStatus.UNAUTHORIZED);
@@ -364,7 +365,7 @@ class NotificationsAdminApiTest {
 	}
 
 	private TestRestTemplate admin() {
-		return http.withBasicAuth("admin", "test-secret");
+		return AdminApi.admin(http);
 	}
 
 	private static List<String> texts(JsonNode array) {

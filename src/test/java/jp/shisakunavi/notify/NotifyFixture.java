@@ -14,6 +14,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
+import jp.shisakunavi.AdminApi;
 import jp.shisakunavi.linefake.FakeLine;
 import jp.shisakunavi.plan.RatingChange;
 import jp.shisakunavi.plan.RatingsChanged;
@@ -41,12 +42,12 @@ final class NotifyFixture {
 	}
 
 	/**
-	 * The service on its own data directory, with LINE played by the fake, an admin password, and notification
+	 * The service on its own data directory, with LINE played by the fake, the admin API's bootstrap token, and notification
 	 * workers that look for work and retry quickly; each test adds its send window, coalescing and cap.
 	 */
 	static void fastNotificationsWith(FakeLine line, Path dataDir, DynamicPropertyRegistry registry) {
 		registry.add("shisaku.data-dir", dataDir::toString);
-		registry.add("shisaku.admin.password", () -> "test-secret");
+		AdminApi.credentials(registry);
 		registry.add("line.bot.channel-secret", () -> "test-channel-secret");
 		registry.add("line.bot.channel-token", () -> "test-channel-token");
 		registry.add("line.bot.api-end-point", line::baseUrl);

@@ -34,6 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import jp.shisakunavi.AdminApi;
 import jp.shisakunavi.linefake.FakeLine;
 import jp.shisakunavi.linefake.FakeLineExtension;
 import jp.shisakunavi.plan.RatingChange;
@@ -157,7 +158,7 @@ class NotifyWindowTest {
 	}
 
 	private TestRestTemplate admin() {
-		return http.withBasicAuth("admin", "test-secret");
+		return AdminApi.admin(http);
 	}
 
 	/** From two to three hours from now, Tokyo time (spanning midnight when it must). */

@@ -24,6 +24,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import jp.shisakunavi.AdminApi;
+
 /** Replaying the built-in histories as rating changes, through the admin endpoint. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ReplayTest {
@@ -34,7 +36,7 @@ class ReplayTest {
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		registry.add("shisaku.data-dir", () -> dataDir.toString());
-		registry.add("shisaku.admin.password", () -> "test-secret");
+		AdminApi.credentials(registry);
 	}
 
 	@Autowired
@@ -100,7 +102,7 @@ class ReplayTest {
 	@Test
 	void plansWithoutRatingsOrUnknownPlansCannotBeReplayed() {
 		for (String plan : List.of("oyama-3", "sapporo-1")) {
-			ResponseEntity<JsonNode> answer = http.withBasicAuth("admin", "test-secret")
+			ResponseEntity<JsonNode> answer = AdminApi.admin(http)
 				.postForEntity("/admin/api/replay?plan=" + plan, null, JsonNode.class);
 			assertThat(answer.getStatusCode()).as(plan).isEqualTo(HttpStatus.BAD_REQUEST);
 			assertThat(answer.getBody().get("detail").asText()).as(plan).isNotBlank();
@@ -108,7 +110,7 @@ class ReplayTest {
 	}
 
 	private JsonNode replay(String plan) {
-		ResponseEntity<JsonNode> answer = http.withBasicAuth("admin", "test-secret")
+		ResponseEntity<JsonNode> answer = AdminApi.admin(http)
 			.postForEntity("/admin/api/replay?plan=" + plan, null, JsonNode.class);
 		assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
 		return answer.getBody();
