@@ -46,10 +46,7 @@ class SubscriptionsWebhookTest {
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		registry.add("shisaku.data-dir", () -> dataDir.toString());
-		registry.add("line.bot.channel-secret", () -> WebhookTest.SECRET);
-		registry.add("line.bot.channel-token", () -> "test-channel-token");
-		registry.add("line.bot.api-end-point", line::baseUrl);
-		registry.add("line.bot.blob-end-point", line::baseUrl);
+		fake.channel(registry, WebhookTest.SECRET);
 	}
 
 	@LocalServerPort
