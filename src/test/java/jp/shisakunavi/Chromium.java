@@ -26,12 +26,17 @@ public final class Chromium {
 
 	/** A new browser with its own profile (cookies) in {@code profile}, as wide as {@code width} pixels. */
 	public static WebDriver start(Path profile, int width) {
+		return start(profile, width, 1000);
+	}
+
+	/** The same, with a window of {@code width} × {@code height} pixels (390 × 844: a phone). */
+	public static WebDriver start(Path profile, int width, int height) {
 		assumeTrue(Files.isExecutable(BINARY) && Files.isExecutable(DRIVER),
 				"Debian's chromium and chromium-driver are not installed: apt-get install chromium chromium-driver");
 		ChromeOptions options = new ChromeOptions().setBinary(BINARY.toFile())
 			.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 					"--disable-background-networking", "--disable-component-update", "--disable-sync",
-					"--no-first-run", "--user-data-dir=" + profile, "--window-size=" + width + ",1000");
+					"--no-first-run", "--user-data-dir=" + profile, "--window-size=" + width + "," + height);
 		return new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build(), options);
 	}
 

@@ -21,8 +21,8 @@ import jp.shisakunavi.account.Permissions;
 import jp.shisakunavi.account.Role;
 import jp.shisakunavi.console.ConsoleController;
 import jp.shisakunavi.console.ConsolePage;
-import jp.shisakunavi.notify.Deliveries;
 import jp.shisakunavi.notify.DeliveryReport;
+import jp.shisakunavi.notify.Notifications;
 import jp.shisakunavi.plan.FiscalYear;
 import jp.shisakunavi.plan.Measure;
 import jp.shisakunavi.plan.Plan;
@@ -41,11 +41,11 @@ class DashboardPage {
 	/** Deliveries read for the week's figures; a week has far fewer (announcements and rating changes). */
 	private static final int RECENT_DELIVERIES = 200;
 
-	private static final Map<String, String> STATE_LABELS = Map.of("PLANNING", "準備中", "PLANNED", "送信へ",
-			"PAUSED", "保留中", "CANCELLED", "取り消し");
+	private static final Map<String, String> STATE_LABELS = Map.of("PLANNED", "予定", "HELD", "送信時間待ち",
+			"SENDING", "送信中", "SENT", "送信済み", "FAILED", "失敗あり", "CANCELLED", "取り消し", "PAUSED", "保留中");
 
 	private final PlanCatalog catalog;
-	private final Deliveries deliveries;
+	private final Notifications deliveries;
 	private final Accounts accounts;
 	private final Permissions permissions;
 	private final Clock clock;
@@ -56,7 +56,7 @@ class DashboardPage {
 		return new ConsolePage("ダッシュボード", "/admin/", 0, actor -> true);
 	}
 
-	DashboardPage(PlanCatalog catalog, Deliveries deliveries, Accounts accounts, Permissions permissions, Clock clock) {
+	DashboardPage(PlanCatalog catalog, Notifications deliveries, Accounts accounts, Permissions permissions, Clock clock) {
 		this.catalog = catalog;
 		this.deliveries = deliveries;
 		this.accounts = accounts;

@@ -21,15 +21,15 @@ import org.springframework.web.bind.annotation.RestController;
 import jp.shisakunavi.account.Permissions;
 import jp.shisakunavi.audit.AuditChange;
 import jp.shisakunavi.audit.AuditLog;
-import jp.shisakunavi.notify.Deliveries;
 import jp.shisakunavi.notify.DeliveryReport;
+import jp.shisakunavi.notify.Notifications;
 import jp.shisakunavi.notify.Preview;
 
 /**
  * Notifications for administrators: deliveries with their recipients and batches, dry runs, announcements to a
- * segment (now or scheduled), urgent changes, and resuming what waits for LINE's quota. Reading and dry runs are
- * open to every console role but staff; a change needs an editor of every municipality it concerns (of all, for
- * an announcement to everyone and for the quota), and goes to the audit log.
+ * segment (now or scheduled), urgent changes, cancelling (also while sending), and resuming what waits for
+ * LINE's quota. Reading and dry runs are open to every console role but staff; a change needs an editor of every
+ * municipality it concerns (of all, for an announcement to everyone and for the quota), and goes to the audit log.
  */
 @RestController
 @RequestMapping("/admin/api")
@@ -37,12 +37,12 @@ class NotificationsController {
 
 	private static final int MAX_LIMIT = 200;
 
-	private final Deliveries deliveries;
+	private final Notifications deliveries;
 	private final Permissions permissions;
 	private final Scope scope;
 	private final AuditLog audit;
 
-	NotificationsController(Deliveries deliveries, Permissions permissions, Scope scope, AuditLog audit) {
+	NotificationsController(Notifications deliveries, Permissions permissions, Scope scope, AuditLog audit) {
 		this.deliveries = deliveries;
 		this.permissions = permissions;
 		this.scope = scope;

@@ -10,7 +10,6 @@ import com.linecorp.bot.messaging.model.Message;
 
 import jp.shisakunavi.faq.FaqEntries;
 import jp.shisakunavi.faq.FaqEntry;
-import jp.shisakunavi.notify.Subscriptions;
 import jp.shisakunavi.plan.Measure;
 import jp.shisakunavi.plan.MunicipalityName;
 import jp.shisakunavi.plan.Plan;
@@ -20,6 +19,9 @@ import jp.shisakunavi.search.Hit;
 import jp.shisakunavi.search.Intent;
 import jp.shisakunavi.search.Question;
 import jp.shisakunavi.search.Search;
+import jp.shisakunavi.users.LineUser;
+import jp.shisakunavi.users.LineUserId;
+import jp.shisakunavi.users.LineUsers;
 
 /**
  * From what a user did to the messages that answer it. The same for LINE and for the simulator.
@@ -33,50 +35,47 @@ class Conversation {
 	private final Search search;
 	private final PlanCatalog plans;
 	private final FaqEntries faq;
-	private final Citizens citizens;
+	private final LineUsers users;
 	private final Phrases phrases;
-	private final Subscriptions subscriptions;
 	private final SubscriptionChat subscriptionChat;
 	private final Erasure erasure;
 
-	Conversation(Search search, PlanCatalog plans, FaqEntries faq, Citizens citizens, Phrases phrases,
-			Subscriptions subscriptions, SubscriptionChat subscriptionChat, Erasure erasure) {
+	Conversation(Search search, PlanCatalog plans, FaqEntries faq, LineUsers users, Phrases phrases,
+			SubscriptionChat subscriptionChat, Erasure erasure) {
 		this.search = search;
 		this.plans = plans;
 		this.faq = faq;
-		this.citizens = citizens;
+		this.users = users;
 		this.phrases = phrases;
-		this.subscriptions = subscriptions;
 		this.subscriptionChat = subscriptionChat;
 		this.erasure = erasure;
 	}
 
 	List<Message> answer(Incoming incoming) {
+		LineUserId user = LineUserId.of(incoming.userId());
 		return switch (incoming.kind()) {
 			case FOLLOW -> {
-				citizens.followed(incoming.userId());
-				subscriptions.unblocked(incoming.userId());
+				users.followed(user);
 				yield phrases.chooseCity(new Replies().text(Phrases.WELCOME)).build();
 			}
 			case UNFOLLOW -> {
-				citizens.unfollowed(incoming.userId());
-				subscriptions.blocked(incoming.userId());
+				users.unfollowed(user);
 				yield List.of();
 			}
 			case JOIN -> new Replies().text(Phrases.GROUP_INTRODUCTION).build();
-			case OTHER_MESSAGE -> phrases.examples(new Replies().text(Phrases.TEXT_ONLY)).build();
-			case POSTBACK -> postback(incoming.userId(), incoming.text());
-			case TEXT -> text(incoming.userId(), LineLimits.cut(incoming.text().strip(), MAX_QUESTION_LENGTH));
+			case OTHER_MESSAGE -> phrases.examples(new Replies().text(Phrases.TEXT_ONLY), chosen(user)).build();
+			case POSTBACK -> postback(user, incoming.text());
+			case TEXT -> text(user, LineLimits.cut(incoming.text().strip(), MAX_QUESTION_LENGTH));
 		};
 	}
 
-	private List<Message> text(String userId, String text) {
+	private List<Message> text(LineUserId userId, String text) {
 		if (text.isEmpty()) {
-			return phrases.examples(new Replies().text(Phrases.TEXT_ONLY)).build();
+			return phrases.examples(new Replies().text(Phrases.TEXT_ONLY), chosen(userId)).build();
 		}
 		switch (text) {
 			case Phrases.MENU_SEARCH -> {
-				return phrases.examples(new Replies().text(Phrases.ASK_IN_YOUR_WORDS)).build();
+				return phrases.examples(new Replies().text(Phrases.ASK_IN_YOUR_WORDS), chosen(userId)).build();
 			}
 			case Phrases.MENU_NOTIFY -> {
 				return subscriptionChat.settings(new Replies(), userId, chosen(userId)).build();
@@ -88,9 +87,8 @@ class Conversation {
 				return erasure.ask();
 			}
 			case Phrases.MENU_HELP, "ヘルプ" -> {
-				return phrases.examples(new Replies().text(phrases.help())).build();
+				return phrases.examples(new Replies().text(phrases.help()), chosen(userId)).build();
 			}
-			case Phrases.MENU_RATINGS -> text = "評価の意味は？";
 			default -> {
 			}
 		}
@@ -98,23 +96,27 @@ class Conversation {
 		Optional<String> city = cityNamedAlone(text);
 		if (city.isPresent()) {
 			if (!city.get().equals(chosen)) {
-				citizens.chooseMunicipality(userId, city.get());
+				users.chooseMunicipality(userId, city.get());
 			}
 			return phrases.examples(new Replies().text(city.get() + "を選びました。" + city.get()
-					+ "の施策について質問してください。")).build();
+					+ "の施策について質問してください。"), city.get()).build();
 		}
 		Answer answer = search.answer(new Question(text, chosen, CANDIDATES));
 		String asked = answer.understood() != null && answer.understood().municipality() != null
 				? answer.understood().municipality() : chosen;
 		if (!Objects.equals(asked, chosen)) {
-			citizens.chooseMunicipality(userId, asked);
+			users.chooseMunicipality(userId, asked);
 		}
 		return switch (answer.intent()) {
-			case GREETING -> phrases.examples(new Replies().text(Phrases.HELLO)).build();
+			case GREETING -> phrases.examples(new Replies().text(Phrases.HELLO), asked).build();
 			case THANKS -> new Replies().text(Phrases.YOU_ARE_WELCOME).build();
-			case HELP -> phrases.examples(new Replies().text(phrases.help())).build();
-			default -> answer.answered() && !answer.results().isEmpty() ? answered(answer, asked)
-					: phrases.unknown(new Replies(), answer, chosen).build();
+			case HELP -> phrases.examples(new Replies().text(phrases.help()), asked).build();
+			case RATING_MEANING -> phrases.examples(new Replies().text(RatingLegend.of(answer, plansOf(asked))), asked)
+				.build();
+			case LIST -> answer.results().isEmpty() ? noneListed(answer, asked) : answered(answer, asked);
+			default -> answer.askBack() ? phrases.askBack(new Replies(), answer).build()
+					: answer.answered() && !answer.results().isEmpty() ? answered(answer, asked)
+							: phrases.unknown(new Replies(), answer, chosen).build();
 		};
 	}
 
@@ -125,26 +127,42 @@ class Conversation {
 		}
 		Hit top = answer.results().getFirst();
 		List<Hit> others = answer.results().subList(1, answer.results().size());
-		Replies replies = new Replies();
-		List<FaqEntry> terms = List.of();
-		if ("faq".equals(top.type())) {
-			Optional<FaqEntry> entry = faq.find(top.id());
-			if (entry.isEmpty()) {
-				return phrases.unknown(replies, answer, null).build();
-			}
-			replies.text(entry.get().reply(city));
+		Optional<Replies> shown = show(top.type(), top.id(), city, answer.understood().fiscalYear(),
+				others.isEmpty() ? null : answer.query(), top.excerpt());
+		if (shown.isEmpty()) {
+			return phrases.unknown(new Replies(), answer, null).build();
 		}
-		else {
-			Optional<MeasureView> view = view(top.id());
-			if (view.isEmpty()) {
-				return phrases.unknown(replies, answer, null).build();
-			}
-			replies.flex(MeasureCard.altText(view.get()), MeasureCard.of(view.get(), others.isEmpty() ? null : answer.query()));
-			terms = view.get().terms();
-		}
-		others.stream().limit(3).forEach(hit -> replies.quickReply(Actions.quick(Actions.say(hit.title(), hit.title()))));
-		terms.forEach(term -> replies.quickReply(Actions.quick(Actions.say(term.question(), term.question()))));
+		Replies replies = shown.get();
+		others.stream().limit(3).forEach(hit -> replies.quickReply(Actions.quick(Actions.postback(hit.title(),
+				Phrases.show(hit)))));
 		return replies.build();
+	}
+
+	/**
+	 * A measure or item as its card (the rating of the year asked first, the excerpt that answers), a FAQ entry
+	 * as its answer.
+	 */
+	private Optional<Replies> show(String type, String id, String city, Integer askedYear, String query,
+			String excerpt) {
+		if ("faq".equals(type)) {
+			return faq.find(id).map(entry -> new Replies().text(entry.reply(city)));
+		}
+		return view(id).map(view -> {
+			Replies replies = new Replies().flex(MeasureCard.altText(view), MeasureCard.of(view, query, askedYear, excerpt));
+			// the terms its text marks (footnotes), to look up
+			view.terms().forEach(term -> replies.quickReply(Actions.quick(Actions.say(term.question(), term.question()))));
+			return replies;
+		});
+	}
+
+	/** A list question whose list is empty: say so, for the city and plan asked. */
+	private List<Message> noneListed(Answer answer, String city) {
+		boolean rated = plansOf(city).stream().anyMatch(p -> !p.ratingScheme().isEmpty());
+		String where = city == null ? "" : city + "の";
+		String text = answer.understood().rating() != null && !rated
+				? where + "計画書には、施策ごとの評価は載っていません。"
+				: where + "計画に、お尋ねの条件に当てはまる施策はありません。";
+		return phrases.examples(new Replies().text(text), city).build();
 	}
 
 	private List<Message> list(String query, List<Hit> hits, int page) {
@@ -153,15 +171,18 @@ class Conversation {
 		return new Replies().flex(ListCard.altText(heading, hits), ListCard.of(heading, hits, page, next)).build();
 	}
 
-	private List<Message> postback(String userId, String data) {
+	private List<Message> postback(LineUserId userId, String data) {
 		Optional<Postback> parsed = Postback.parse(data);
 		if (parsed.isEmpty()) {
-			return phrases.examples(new Replies().text(Phrases.NOT_UNDERSTOOD)).build();
+			return phrases.examples(new Replies().text(Phrases.NOT_UNDERSTOOD), chosen(userId)).build();
 		}
 		Postback postback = parsed.get();
 		return switch (postback.action()) {
 			case Postback.DETAIL -> view(postback.param("id"))
 				.map(view -> new Replies().text(DetailText.of(view)).build())
+				.orElseGet(() -> new Replies().text(Phrases.GONE).build());
+			case Postback.SHOW -> show(postback.param("t"), postback.param("id"), chosen(userId), null, null, null)
+				.map(Replies::build)
 				.orElseGet(() -> new Replies().text(Phrases.GONE).build());
 			case Postback.MORE -> {
 				Answer answer = search.answer(new Question(postback.param("q"), chosen(userId), CANDIDATES));
@@ -182,12 +203,20 @@ class Conversation {
 			case Postback.TOPICS -> subscriptionChat.choices(userId, chosen(userId), postback.param("k"), parsePage(postback.param("p")));
 			case Postback.ERASE -> erasure.erase(userId);
 			case Postback.KEEP -> erasure.keep();
-			default -> phrases.examples(new Replies().text(Phrases.NOT_UNDERSTOOD)).build();
+			default -> phrases.examples(new Replies().text(Phrases.NOT_UNDERSTOOD), chosen(userId)).build();
 		};
 	}
 
-	private String chosen(String userId) {
-		return citizens.find(userId).map(Citizen::municipality).orElse(null);
+	private String chosen(LineUserId userId) {
+		return users.find(userId).map(LineUser::municipality).orElse(null);
+	}
+
+	/** The plans of the city, newest first; every plan when no city is known. */
+	private List<Plan> plansOf(String city) {
+		return plans.plans().stream()
+			.filter(p -> city == null || p.municipality().equals(city))
+			.sorted((a, b) -> Integer.compare(b.period().from(), a.period().from()))
+			.toList();
 	}
 
 	private Optional<MeasureView> view(String unitId) {

@@ -1,5 +1,6 @@
 package jp.shisakunavi.line;
 
+import java.util.List;
 import java.util.stream.Collectors;
 
 import jp.shisakunavi.plan.Evaluation;
@@ -34,6 +35,15 @@ final class DetailText {
 		}
 		if (!view.measure().schedule().isEmpty()) {
 			text.append("\n■実施計画\n").append(view.schedule().replace("／", "\n")).append('\n');
+		}
+		// The unit's own progress: an item's is its own paragraph, not its measure's (which covers every item).
+		List<Evaluation> progressed = view.unit().latestEvaluations().stream()
+			.filter(e -> e.progress() != null && !e.progress().isBlank())
+			.toList();
+		if (!progressed.isEmpty()) {
+			text.append("\n■進捗（").append(FiscalYear.format(progressed.getFirst().fiscalYear())).append("）\n");
+			progressed.forEach(e -> text.append(e.department() == null ? "" : e.department() + "：")
+				.append(LineLimits.cut(e.progress().strip(), SECTION_LENGTH)).append('\n'));
 		}
 		for (Section section : view.sections()) {
 			section(text, section.kind(), section.text());

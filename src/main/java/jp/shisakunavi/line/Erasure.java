@@ -7,11 +7,13 @@ import org.springframework.stereotype.Component;
 import com.linecorp.bot.messaging.model.FlexBubble;
 import com.linecorp.bot.messaging.model.Message;
 
-import jp.shisakunavi.notify.Subscriptions;
+import jp.shisakunavi.users.LineUserId;
+import jp.shisakunavi.users.LineUsers;
 
 /**
  * A user deleting their data (退会 / データ削除): asked once to confirm, then everything kept about them is
- * erased — the city they chose and their notification settings. Confirming twice does no harm.
+ * erased — the city they chose, their notification settings, and whatever waits to be sent to them. Confirming
+ * twice does no harm.
  */
 @Component
 class Erasure {
@@ -22,12 +24,10 @@ class Erasure {
 			このアカウントからのメッセージをすべて止めるには、ブロックするか、友だちから削除してください。""";
 	static final String KEPT = "削除をとりやめました。データはそのままです。";
 
-	private final Citizens citizens;
-	private final Subscriptions subscriptions;
+	private final LineUsers users;
 
-	Erasure(Citizens citizens, Subscriptions subscriptions) {
-		this.citizens = citizens;
-		this.subscriptions = subscriptions;
+	Erasure(LineUsers users) {
+		this.users = users;
 	}
 
 	List<Message> ask() {
@@ -40,15 +40,9 @@ class Erasure {
 		return new Replies().flex(QUESTION, card).build();
 	}
 
-	List<Message> erase(String userId) {
-		forget(userId);
+	List<Message> erase(LineUserId userId) {
+		users.erase(userId);
 		return new Replies().text(ERASED).build();
-	}
-
-	/** Erases everything kept about the user. */
-	void forget(String userId) {
-		subscriptions.erase(userId);
-		citizens.erase(userId);
 	}
 
 	List<Message> keep() {

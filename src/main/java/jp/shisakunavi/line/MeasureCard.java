@@ -2,6 +2,7 @@ package jp.shisakunavi.line;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import com.linecorp.bot.messaging.model.FlexBubble;
 import com.linecorp.bot.messaging.model.FlexComponent;
@@ -17,7 +18,11 @@ final class MeasureCard {
 	private MeasureCard() {
 	}
 
-	static FlexBubble of(MeasureView view, String query) {
+	/**
+	 * @param askedYear the fiscal year the question asked about: its rating is shown first, then the latest
+	 * @param excerpt the part of the text that answers the question, or null for the latest progress
+	 */
+	static FlexBubble of(MeasureView view, String query, Integer askedYear, String excerpt) {
 		List<FlexComponent> body = new ArrayList<>();
 		body.add(Flex.small(view.plan().municipality() + "・" + view.plan().title()));
 		body.add(Flex.title(view.unit().title()));
@@ -33,9 +38,17 @@ final class MeasureCard {
 		}
 		body.add(Flex.separator());
 		List<String> ratings = view.ratingLines();
-		if (!ratings.isEmpty()) {
+		Optional<Integer> latest = view.ratedYear();
+		Optional<Integer> asked = askedYear == null ? Optional.empty() : view.ratedYearAsOf(askedYear)
+			.filter(year -> !latest.equals(Optional.of(year)));
+		if (asked.isPresent()) {
+			view.ratingLinesAsOf(asked.get()).stream().limit(3).forEach(line -> body.add(Flex.strong("評価 " + line)));
+			body.add(Flex.small(FiscalYear.format(asked.get()) + "の評価"));
+			body.add(Flex.body("最新（" + FiscalYear.format(latest.get()) + "）：" + String.join("、", ratings)));
+		}
+		else if (!ratings.isEmpty()) {
 			ratings.stream().limit(3).forEach(line -> body.add(Flex.strong("評価 " + line)));
-			view.ratedYear().ifPresent(year -> body.add(Flex.small(FiscalYear.format(year) + "の評価")));
+			latest.ifPresent(year -> body.add(Flex.small(FiscalYear.format(year) + "の評価")));
 		}
 		else if (!view.schedule().isBlank()) {
 			body.add(Flex.body("実施計画：" + LineLimits.cut(view.schedule(), PROGRESS_LENGTH)));
@@ -43,8 +56,9 @@ final class MeasureCard {
 		else {
 			body.add(Flex.small("この計画書には施策ごとの評価は載っていません。"));
 		}
-		if (!view.progress().isBlank()) {
-			body.add(Flex.body(LineLimits.cut(view.progress(), PROGRESS_LENGTH)));
+		String text = excerpt != null && !excerpt.isBlank() ? excerpt : view.progress();
+		if (!text.isBlank()) {
+			body.add(Flex.body(LineLimits.cut(text, PROGRESS_LENGTH)));
 		}
 		if (!view.openIssues().isBlank()) {
 			body.add(Flex.small("課題：" + LineLimits.cut(view.openIssues(), ISSUES_LENGTH)));

@@ -63,7 +63,20 @@ record MeasureView(Plan plan, Measure measure, Project project, Rated unit, List
 
 	/** One line per latest evaluation: 「B（目標どおりに実施）」 or 「秘書広報課：B（…）」. */
 	List<String> ratingLines() {
-		return unit.latestEvaluations().stream()
+		return lines(unit.latestEvaluations());
+	}
+
+	/** The same, for the newest fiscal year up to the one given. */
+	List<String> ratingLinesAsOf(int fiscalYear) {
+		return lines(unit.evaluationsAsOf(fiscalYear));
+	}
+
+	Optional<Integer> ratedYearAsOf(int fiscalYear) {
+		return unit.evaluationsAsOf(fiscalYear).stream().map(Evaluation::fiscalYear).findFirst();
+	}
+
+	private List<String> lines(List<Evaluation> evaluations) {
+		return evaluations.stream()
 			.map(e -> (e.department() == null ? "" : e.department() + "：") + ratingWithMeaning(e.rating())
 					+ (e.mark() == null ? "" : " " + e.mark()))
 			.toList();
@@ -106,7 +119,8 @@ record MeasureView(Plan plan, Measure measure, Project project, Rated unit, List
 		return plan.pillar(measure.pillarNumber());
 	}
 
+	/** The measure's sections, or an item's own (茅ヶ崎市's items: none; their progress is their own). */
 	List<Section> sections() {
-		return isItem() && !((Item) unit).sections().isEmpty() ? ((Item) unit).sections() : measure.sections();
+		return isItem() ? ((Item) unit).sections() : measure.sections();
 	}
 }

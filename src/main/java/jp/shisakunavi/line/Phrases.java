@@ -35,16 +35,19 @@ class Phrases {
 	static final String NOT_UNDERSTOOD = "すみません、その操作にはお答えできませんでした。質問を文字で送ってください。";
 	static final String GONE = "すみません、その施策は見つかりませんでした。計画が更新された可能性があります。";
 	static final String NO_OTHER_CANDIDATES = "ほかの候補は見つかりませんでした。言葉を変えて質問してみてください。";
+	static final String WHICH_ONE = "次のどれについてですか？";
 	private static final String UNKNOWN = "申し訳ありません。お答えできる情報が見つかりませんでした。";
+	private static final String COVERS = "施策ナビは、市の情報化計画（ICT・DXの取り組み）の進み具合や評価についてお答えしています。";
 	private static final String HELP_ENTRY = "common/usage/what-can-i-ask";
-	private static final List<String> EXAMPLES = List.of("防災アプリはいつから？", "評価Cの施策は？", "RPAとは？", "使い方");
 
 	private final PlanCatalog plans;
 	private final FaqEntries faq;
+	private final Examples examples;
 
-	Phrases(PlanCatalog plans, FaqEntries faq) {
+	Phrases(PlanCatalog plans, FaqEntries faq, Examples examples) {
 		this.plans = plans;
 		this.faq = faq;
+		this.examples = examples;
 	}
 
 	Replies chooseCity(Replies replies) {
@@ -53,8 +56,9 @@ class Phrases {
 		return replies.quickReply(Actions.quick(Actions.say("使い方", "使い方")));
 	}
 
-	Replies examples(Replies replies) {
-		EXAMPLES.forEach(example -> replies.quickReply(Actions.quick(Actions.say(example, example))));
+	/** Example questions that work for the city (or for any, before one is chosen). */
+	Replies examples(Replies replies, String city) {
+		examples.forCity(city).forEach(example -> replies.quickReply(Actions.quick(Actions.say(example, example))));
 		return replies;
 	}
 
@@ -62,22 +66,56 @@ class Phrases {
 		return faq.find(HELP_ENTRY).map(FaqEntry::answer).orElse(HELLO);
 	}
 
-	/** "I don't know", where to ask instead, and near misses to try. */
-	Replies unknown(Replies replies, Answer answer, String municipality) {
+	/** 次のどれについてですか？ with the candidates as buttons that show each. */
+	Replies askBack(Replies replies, Answer answer) {
+		replies.text(WHICH_ONE);
+		answer.suggestions().forEach(hit -> replies.quickReply(Actions.quick(Actions.postback(hit.title(), show(hit)))));
+		return replies.quickReply(Actions.quick(Actions.say("使い方", "使い方")));
+	}
+
+	/**
+	 * "I don't know" for the city the question is about: where to ask instead, and near misses to try — or,
+	 * when there are none, what the bot covers, so that a question about ごみ or 住民票 gets a plain answer.
+	 */
+	Replies unknown(Replies replies, Answer answer, String chosen) {
+		String city = answer != null && answer.understood() != null && answer.understood().municipality() != null
+				? answer.understood().municipality() : chosen;
+		String otherPlace = answer == null || answer.understood() == null ? null : answer.understood().otherPlace();
 		Map<String, String> contacts = cities();
-		String where;
-		if (municipality != null && contacts.containsKey(municipality)) {
-			where = municipality + "の施策については、" + municipality + "役所の" + contacts.get(municipality) + "にお問い合わせください。";
+		List<Hit> suggestions = answer == null ? List.of() : answer.suggestions();
+		StringBuilder text = new StringBuilder();
+		if (otherPlace != null && (city == null || city.equals(chosen))) {
+			text.append(otherPlace).append("の計画は、施策ナビには入っていません。対応している市：")
+				.append(String.join("、", contacts.keySet())).append("。");
+		}
+		else if (suggestions.isEmpty()) {
+			text.append(COVERS).append(city != null && contacts.containsKey(city)
+					? "それ以外の" + city + "のサービスや手続きについては、" + city + "役所の窓口か" + city + "のホームページでご確認ください。"
+					: "それ以外の市のサービスや手続きについては、お住まいの市役所の窓口かホームページでご確認ください。");
+			if (city != null && contacts.containsKey(city)) {
+				text.append("\n計画については、").append(city).append("役所の").append(contacts.get(city)).append("にお問い合わせください。");
+			}
 		}
 		else {
-			StringBuilder text = new StringBuilder("市の施策については、各市役所の情報化担当課にお問い合わせください。");
-			contacts.forEach((city, contact) -> text.append("\n・").append(city).append("：").append(contact));
-			where = text.toString();
+			text.append(UNKNOWN).append('\n').append(city != null && contacts.containsKey(city)
+					? city + "の施策については、" + city + "役所の" + contacts.get(city) + "にお問い合わせください。"
+					: everyContact(contacts));
+			text.append("\nもしかして、次のことですか？");
 		}
-		List<Hit> suggestions = answer == null ? List.of() : answer.suggestions();
-		replies.text(UNKNOWN + "\n" + where + (suggestions.isEmpty() ? "" : "\nもしかして、次のことですか？"));
-		suggestions.stream().limit(3).forEach(hit -> replies.quickReply(Actions.quick(Actions.say(hit.title(), hit.title()))));
+		replies.text(text.toString());
+		suggestions.stream().limit(3).forEach(hit -> replies.quickReply(Actions.quick(Actions.postback(hit.title(), show(hit)))));
 		return replies.quickReply(Actions.quick(Actions.say("使い方", "使い方")));
+	}
+
+	private static String everyContact(Map<String, String> contacts) {
+		StringBuilder text = new StringBuilder("市の施策については、各市役所の情報化担当課にお問い合わせください。");
+		contacts.forEach((city, contact) -> text.append("\n・").append(city).append("：").append(contact));
+		return text.toString();
+	}
+
+	/** A button that shows this measure, item or FAQ entry. */
+	static Postback show(Hit hit) {
+		return Postback.of(Postback.SHOW, "id", hit.id(), "t", hit.type());
 	}
 
 	/** Each city with the department to ask, from the newest plan that names one. */

@@ -17,6 +17,7 @@ record Postback(String action, Map<String, String> params) {
 	private static final int MAX_QUERY_LENGTH = 80;
 
 	static final String DETAIL = "detail";
+	static final String SHOW = "show";
 	static final String MORE = "more";
 	static final String LIST = "list";
 	static final String FOLLOW = "follow";

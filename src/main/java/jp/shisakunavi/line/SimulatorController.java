@@ -22,7 +22,8 @@ import com.linecorp.bot.messaging.model.Message;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
-import jp.shisakunavi.notify.SimulatorInbox;
+import jp.shisakunavi.delivery.SimulatorInbox;
+import jp.shisakunavi.users.LineUserId;
 
 /**
  * The chat simulator's endpoints: a message or a tapped button from the web page goes through the same
@@ -94,7 +95,7 @@ class SimulatorController {
 	@PostMapping(path = "/simulator/notifications", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<String> notifications(@RequestHeader(name = TOKEN, required = false) String token) {
 		String userId = user(token);
-		return ResponseEntity.ok("{\"notifications\":[" + String.join(",", inbox.take(userId)) + "]}");
+		return ResponseEntity.ok("{\"notifications\":[" + String.join(",", inbox.take(LineUserId.of(userId))) + "]}");
 	}
 
 	private String user(String token) {

@@ -26,6 +26,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import jp.shisakunavi.system.LineCredentials;
 import jp.shisakunavi.system.Sha256;
+import jp.shisakunavi.users.LineUserId;
+import jp.shisakunavi.users.LineUsers;
 
 /**
  * Who is who in the chat simulator. A browser is given a secret token and a simulator user of its own; every
@@ -41,17 +43,17 @@ class SimulatorSessions {
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final MongoTemplate mongo;
-	private final Erasure erasure;
+	private final LineUsers users;
 	private final SimulatorProperties properties;
 	private final Clock clock;
 	private final boolean enabled;
 	private final Cache<String, Session> known = Caffeine.newBuilder().maximumSize(10_000)
 		.expireAfterWrite(SEEN_PRECISION).build();
 
-	SimulatorSessions(MongoTemplate mongo, Erasure erasure, SimulatorProperties properties, LineCredentials line,
+	SimulatorSessions(MongoTemplate mongo, LineUsers users, SimulatorProperties properties, LineCredentials line,
 			Clock clock) {
 		this.mongo = mongo;
-		this.erasure = erasure;
+		this.users = users;
 		this.properties = properties;
 		this.clock = clock;
 		this.enabled = properties.enabled() != null ? properties.enabled() : !line.configured();
@@ -99,7 +101,7 @@ class SimulatorSessions {
 		Instant before = clock.instant().minus(properties.idleAfter());
 		List<Session> idle = mongo.find(Query.query(where("lastSeenAt").lt(before)), Session.class);
 		for (Session session : idle) {
-			erasure.forget(session.userId());
+			users.erase(LineUserId.of(session.userId()));
 			mongo.remove(Query.query(where("_id").is(session.id())), Session.class);
 			known.invalidate(session.id());
 		}

@@ -14,6 +14,7 @@ import com.linecorp.bot.messaging.model.QuickReplyItem;
 import jp.shisakunavi.notify.Followed;
 import jp.shisakunavi.notify.Subscriptions;
 import jp.shisakunavi.notify.Topic;
+import jp.shisakunavi.users.LineUserId;
 
 /**
  * The conversation about notification settings (受信設定): the settings card, following and unfollowing from it
@@ -37,7 +38,7 @@ class SubscriptionChat {
 	}
 
 	/** The settings card; before the user chose a city, the question which one (with what they follow, if any). */
-	Replies settings(Replies replies, String userId, String city) {
+	Replies settings(Replies replies, LineUserId userId, String city) {
 		List<Followed> followed = subscriptions.of(userId);
 		if (city == null && followed.isEmpty()) {
 			return phrases.chooseCity(replies.text(CHOOSE_CITY_FIRST));
@@ -46,16 +47,16 @@ class SubscriptionChat {
 		return city == null ? phrases.chooseCity(replies) : replies;
 	}
 
-	List<Message> followMeasure(String userId, String unitId) {
+	List<Message> followMeasure(LineUserId userId, String unitId) {
 		return follow(userId, Optional.of(Topic.measure(unitId)));
 	}
 
 	/** A tap on 市全体 or a row of a list: the id is resolved among everything any city offers. */
-	List<Message> follow(String userId, String topicId) {
+	List<Message> follow(LineUserId userId, String topicId) {
 		return follow(userId, TopicIds.resolve(topicId, offered()));
 	}
 
-	List<Message> unfollow(String userId, String topicId) {
+	List<Message> unfollow(LineUserId userId, String topicId) {
 		Optional<Followed> followed = subscriptions.of(userId).stream()
 			.filter(f -> TopicIds.of(f.topic()).equals(topicId))
 			.findFirst();
@@ -65,13 +66,13 @@ class SubscriptionChat {
 		return backToSettings("「" + followed.get().label() + "」の通知を解除しました。");
 	}
 
-	List<Message> clear(String userId) {
+	List<Message> clear(LineUserId userId) {
 		subscriptions.clear(userId);
 		return backToSettings(CLEARED);
 	}
 
 	/** One page of the city's themes, pillars or departments to choose from. */
-	List<Message> choices(String userId, String city, String kind, int page) {
+	List<Message> choices(LineUserId userId, String city, String kind, int page) {
 		Optional<TopicList> list = TopicList.of(kind);
 		if (city == null || list.isEmpty()) {
 			return settings(new Replies(), userId, city).build();
@@ -91,7 +92,7 @@ class SubscriptionChat {
 			.build();
 	}
 
-	private List<Message> follow(String userId, Optional<Topic> topic) {
+	private List<Message> follow(LineUserId userId, Optional<Topic> topic) {
 		Optional<String> label = topic.flatMap(subscriptions::label);
 		if (label.isEmpty()) {
 			return backToSettings(UNKNOWN_TOPIC);

@@ -15,9 +15,14 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
+import jp.shisakunavi.delivery.Recipient;
+import jp.shisakunavi.users.LineUserId;
+import jp.shisakunavi.users.PersonalData;
+
 /**
  * Changes a citizen would have been told about on a day they had already got their daily cap of messages: they
- * wait here for the next day's digest. One document per user and day.
+ * wait here for the next day's digest. One document per user and day, added to idempotently (planning hands the
+ * same recipients over again when it repeats a chunk after a crash).
  */
 @Repository
 class HeldNotices implements PersonalData {
@@ -28,13 +33,14 @@ class HeldNotices implements PersonalData {
 		this.mongo = mongo;
 	}
 
-	void hold(LocalDate day, List<Held> held) {
+	void hold(LocalDate day, List<Recipient> held) {
 		if (held.isEmpty()) {
 			return;
 		}
 		BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, HeldNotice.class);
-		held.forEach(h -> bulk.upsert(Query.query(where("_id").is(h.userId() + "|" + day)),
-				new Update().set("userId", h.userId()).set("day", day.toString()).addToSet("changeIds").each(h.changeIds().toArray())));
+		held.forEach(h -> bulk.upsert(Query.query(where("_id").is(h.userId().value() + "|" + day)),
+				new Update().set("userId", h.userId().value()).set("day", day.toString())
+					.addToSet("changeIds").each(Audiences.changeIds(h.group()).toArray())));
 		bulk.execute();
 	}
 
@@ -43,8 +49,8 @@ class HeldNotices implements PersonalData {
 	}
 
 	/** The notices held before a day, in user id order (a user's several days one after another). */
-	Stream<HeldNotice> before(LocalDate day, String afterUserId) {
-		return mongo.stream(Query.query(where("day").lt(day.toString()).and("userId").gt(afterUserId))
+	Stream<HeldNotice> before(LocalDate day, LineUserId after) {
+		return mongo.stream(Query.query(where("day").lt(day.toString()).and("userId").gt(after.value()))
 			.with(Sort.by("userId", "day")), HeldNotice.class);
 	}
 
@@ -53,11 +59,8 @@ class HeldNotices implements PersonalData {
 	}
 
 	@Override
-	public void erase(String userId) {
-		mongo.remove(Query.query(where("userId").is(userId)), HeldNotice.class);
-	}
-
-	record Held(String userId, List<String> changeIds) {
+	public void erase(LineUserId user) {
+		mongo.remove(Query.query(where("userId").is(user.value())), HeldNotice.class);
 	}
 
 	@Document("held_notices")

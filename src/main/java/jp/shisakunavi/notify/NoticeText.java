@@ -3,10 +3,6 @@ package jp.shisakunavi.notify;
 import java.util.Comparator;
 import java.util.List;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.linecorp.bot.jackson.ModelObjectMapper;
 import com.linecorp.bot.messaging.model.Message;
 import com.linecorp.bot.messaging.model.MessageAction;
 import com.linecorp.bot.messaging.model.QuickReply;
@@ -22,10 +18,6 @@ import jp.shisakunavi.plan.RatingChange;
  */
 final class NoticeText {
 
-	static final ObjectMapper JSON = ModelObjectMapper.createNewObjectMapper();
-	/** Written and read as a list of the interface, so that each message carries its type. */
-	static final TypeReference<List<Message>> MESSAGES = new TypeReference<>() {
-	};
 	static final String SETTINGS = "通知設定";
 	private static final int TEXT_LENGTH = 5000;
 	private static final int LISTED = 10;
@@ -52,18 +44,12 @@ final class NoticeText {
 		return "【施策ナビ】お知らせ\n" + text;
 	}
 
-	/** The message as LINE's JSON: a text with a quick reply to the settings. */
-	static String json(String text) {
+	/** The message: a text with a quick reply to the settings. */
+	static List<Message> message(String text) {
 		String cut = text.length() <= TEXT_LENGTH ? text : text.substring(0, TEXT_LENGTH - 1) + "…";
-		Message message = new TextMessage.Builder(cut)
+		return List.of(new TextMessage.Builder(cut)
 			.quickReply(new QuickReply(List.of(new QuickReplyItem(new MessageAction(SETTINGS, SETTINGS)))))
-			.build();
-		try {
-			return JSON.writerFor(MESSAGES).writeValueAsString(List.of(message));
-		}
-		catch (JsonProcessingException e) {
-			throw new IllegalStateException("LINE message model cannot be written as JSON", e);
-		}
+			.build());
 	}
 
 	/** By city, then fiscal year, then in the plan's order. */

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The indexes the notification queries use on a real MongoDB (the embedded server accepts and ignores them):
- * senders look for due chunks every few seconds, the dispatcher for due deliveries, planning for followers.
+ * planning looks for followers, the collector for notices waiting for a delivery, digests for held notices.
  */
 @Component
 class NotifyIndexes {
@@ -23,12 +23,9 @@ class NotifyIndexes {
 	@EventListener(ApplicationReadyEvent.class)
 	void ensure() {
 		mongo.indexOps(Subscriber.class).createIndex(new Index().on("topics", Sort.Direction.ASC));
-		mongo.indexOps(Chunk.class).createIndex(new Index().on("done", Sort.Direction.ASC).on("nextAttemptAt", Sort.Direction.ASC));
-		mongo.indexOps(Chunk.class).createIndex(new Index().on("deliveryId", Sort.Direction.ASC));
-		mongo.indexOps(Delivery.class).createIndex(new Index().on("state", Sort.Direction.ASC).on("notBefore", Sort.Direction.ASC));
-		mongo.indexOps(Delivery.class).createIndex(new Index().on("changeIds", Sort.Direction.ASC));
+		mongo.indexOps(ChangeNotices.ChangeNotice.class).createIndex(new Index().on("deliveryId", Sort.Direction.ASC)
+			.on("ordered", Sort.Direction.ASC));
 		mongo.indexOps(HeldNotices.HeldNotice.class).createIndex(new Index().on("day", Sort.Direction.ASC).on("userId", Sort.Direction.ASC));
 		mongo.indexOps(HeldNotices.HeldNotice.class).createIndex(new Index().on("userId", Sort.Direction.ASC));
-		mongo.indexOps(SimulatorInbox.Notice.class).createIndex(new Index().on("userId", Sort.Direction.ASC));
 	}
 }

@@ -53,6 +53,7 @@ class BuiltinPlanLoader implements ApplicationRunner {
 		plans.ensureIndexes();
 		changes.ensureIndexes();
 		requests.ensureIndexes();
+		changes.fillAppliedAt();
 		List<PlanImporter.ValidatedPlan> valid = validateAll(builtinFiles());
 		int loaded = 0;
 		int updated = 0;

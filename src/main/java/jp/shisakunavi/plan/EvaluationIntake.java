@@ -259,7 +259,7 @@ public class EvaluationIntake {
 				outcome.kind(), plan.id(), plan.municipality(), measure.pillarNumber(), measure.id(), measure.title(),
 				unit.id(), unit.title(), measure.departmentsOf(unit.id()), incoming.department(),
 				incoming.fiscalYear(), old, meaning(plan, old), incoming.rating(), meaning(plan, incoming.rating()),
-				evaluation.comment(), urgent, clock.instant(), false, false);
+				evaluation.comment(), urgent, clock.instant(), false, null);
 	}
 
 	private static String meaning(Plan plan, String symbol) {

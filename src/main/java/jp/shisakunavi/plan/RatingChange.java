@@ -17,14 +17,17 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param oldRating the rating before (the previous fiscal year's, or the corrected one); null for none
  * @param oldMeaning what {@code oldRating} means in the plan's legend
  * @param newMeaning what {@code newRating} means in the plan's legend
+ * @param urgent the submitter asked for it to be made known at once (outside send windows); as submitted, never
+ *        changed afterwards
  * @param applied false while the measure's evaluations are being written; only applied changes are notified
- * @param deliveryPlanned set by the notifications once the change was taken into a delivery
+ * @param appliedAt when it was applied, by the database's clock (so that all instances agree on the order in which
+ *        changes were applied, and whoever follows them can read on from a point in that order)
  */
 @Document("rating_changes")
 public record RatingChange(@Id String id, Kind kind, String planId, String municipality, String pillarNumber,
 		String measureId, String measureTitle, String unitId, String unitTitle, List<String> departments,
 		String department, int fiscalYear, String oldRating, String oldMeaning, String newRating, String newMeaning,
-		String comment, boolean urgent, Instant recordedAt, boolean applied, boolean deliveryPlanned) {
+		String comment, boolean urgent, Instant recordedAt, boolean applied, Instant appliedAt) {
 
 	public RatingChange {
 		departments = Lists.orEmpty(departments);

@@ -2,6 +2,7 @@ package jp.shisakunavi.plan;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -19,7 +20,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
-/** The recorded rating changes: the public history of each measure and the queue of changes to notify. */
+/** The recorded rating changes: the public history of each measure, in the order they were applied. */
 @Repository
 public class RatingChanges {
 
@@ -33,7 +34,19 @@ public class RatingChanges {
 		mongo.indexOps(RatingChange.class).createIndex(new Index().on("measureId", Sort.Direction.ASC));
 		mongo.indexOps(RatingChange.class).createIndex(new Index().on("unitId", Sort.Direction.ASC));
 		mongo.indexOps(RatingChange.class)
-			.createIndex(new Index().on("deliveryPlanned", Sort.Direction.ASC).on("applied", Sort.Direction.ASC));
+			.createIndex(new Index().on("appliedAt", Sort.Direction.ASC).on("_id", Sort.Direction.ASC));
+	}
+
+	/**
+	 * Changes applied by a version before {@code appliedAt} existed take the time they were recorded (they were
+	 * applied right after); idempotent, and nothing to do once done.
+	 */
+	void fillAppliedAt() {
+		for (Document change : mongo.find(Query.query(where("applied").is(true).and("appliedAt").exists(false)),
+				Document.class, mongo.getCollectionName(RatingChange.class))) {
+			mongo.updateFirst(Query.query(where("_id").is(change.get("_id")).and("appliedAt").exists(false)),
+					Update.update("appliedAt", change.get("recordedAt")), RatingChange.class);
+		}
 	}
 
 	/**
@@ -58,7 +71,8 @@ public class RatingChanges {
 
 	/**
 	 * Marks changes applied once their measure was written; a conditional update per change, so that of two
-	 * callers only one sees a change flip and announces it.
+	 * callers only one sees a change flip and announces it. The time is the database's ({@code $currentDate}),
+	 * taken in the same atomic update.
 	 *
 	 * @return the ids that this call flipped
 	 */
@@ -66,7 +80,7 @@ public class RatingChanges {
 		List<String> flipped = new ArrayList<>();
 		for (String id : ids) {
 			if (mongo.updateFirst(Query.query(where("_id").is(id).and("applied").is(false)),
-					Update.update("applied", true), RatingChange.class).getModifiedCount() > 0) {
+					new Update().set("applied", true).currentDate("appliedAt"), RatingChange.class).getModifiedCount() > 0) {
 				flipped.add(id);
 			}
 		}
@@ -91,19 +105,14 @@ public class RatingChanges {
 		return mongo.find(query.with(Sort.by("fiscalYear", "recordedAt")), RatingChange.class);
 	}
 
-	/** Applied changes that no delivery has taken yet, oldest first. */
-	public List<RatingChange> awaitingDelivery(int limit) {
-		Query query = Query.query(where("applied").is(true).and("deliveryPlanned").is(false));
-		return mongo.find(query.with(Sort.by("recordedAt", "_id")).limit(limit), RatingChange.class);
-	}
-
-	public void markDeliveryPlanned(List<String> ids) {
-		mongo.updateMulti(Query.query(where("_id").in(ids)), Update.update("deliveryPlanned", true), RatingChange.class);
-	}
-
-	/** Marks a change urgent (delivered outside the send window); false when there is no such change. */
-	public boolean markUrgent(String id) {
-		return mongo.updateFirst(Query.query(where("_id").is(id)), Update.update("urgent", true), RatingChange.class)
-			.getMatchedCount() > 0;
+	/**
+	 * Applied changes in the order they were applied ({@code appliedAt}, then id), from {@code from} on, after the
+	 * change {@code afterId} of that same time (empty: from the first of it): a reader that follows the changes
+	 * reads on from the last one it saw.
+	 */
+	public List<RatingChange> appliedSince(Instant from, String afterId, int limit) {
+		Query query = Query.query(new Criteria().orOperator(where("appliedAt").gt(from),
+				where("appliedAt").is(from).and("_id").gt(afterId)));
+		return mongo.find(query.with(Sort.by("appliedAt", "_id")).limit(limit), RatingChange.class);
 	}
 }

@@ -22,9 +22,10 @@ import jp.shisakunavi.plan.RatingSymbol;
  * @param cityNames every way a city is written, longest first
  * @param departments the departments, longest first
  * @param meanings the rating meanings of every plan, longest first
+ * @param prefectures the prefectures of the cities
  */
 record Catalog(List<City> cities, List<Phrase<City>> cityNames, List<Phrase<String>> departments,
-		List<RatingScheme> schemes, List<Phrase<String>> meanings) {
+		List<RatingScheme> schemes, List<Phrase<String>> meanings, List<String> prefectures) {
 
 	/** Something recognised in a question by a phrase (normalized like the question). */
 	record Phrase<T>(T value, String phrase) {
@@ -87,11 +88,12 @@ record Catalog(List<City> cities, List<Phrase<City>> cityNames, List<Phrase<Stri
 		}).toList();
 		List<RatingScheme> schemes = cities.stream().flatMap(c -> c.schemes().stream()).toList();
 		return new Catalog(cities, longestFirst(cities.stream().flatMap(City::names).toList()),
-				departments.stream().distinct()
+				departments.stream().map(Departments::core).distinct()
 					.sorted(Comparator.comparingInt(String::length).reversed())
 					.map(d -> new Phrase<>(d, JapaneseAnalysis.normalize(d)))
 					.toList(),
-				schemes, longestFirst(meanings(schemes)));
+				schemes, longestFirst(meanings(schemes)),
+				plans.stream().map(Plan::prefecture).filter(p -> p != null && !p.isBlank()).distinct().toList());
 	}
 
 	/** The first phrase, in the given order, that the text contains. */

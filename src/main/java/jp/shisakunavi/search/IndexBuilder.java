@@ -3,6 +3,7 @@ package jp.shisakunavi.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -48,6 +49,7 @@ final class IndexBuilder {
 	static final String TITLE = "title";
 	static final String TITLE_BIGRAMS = "title_bi";
 	static final String TITLE_READING = "title_rd";
+	static final String BODY_READING = "body_rd";
 	static final String BODY = "body";
 	static final String BODY_BIGRAMS = "body_bi";
 	static final String DEPARTMENT = "department";
@@ -70,7 +72,10 @@ final class IndexBuilder {
 				String pillar = plan.pillar(measure.pillarNumber()).map(p -> p.title()).orElse(null);
 				units.add(new Unit(Unit.MEASURE, measure.id(), measure.id(), plan.municipality(), false, plan.id(),
 						plan.title(), newest, pillar, measure.title(), List.of(), measureBody(measure),
-						measure.departmentNames().toList(), measure.evaluations(), plan.ratingScheme(), period));
+						measure.departmentNames().toList(), measure.evaluations(), plan.ratingScheme(), period, List.of(),
+						measure.items().findAny().isPresent(), null,
+						join(Stream.of(latestProgress(measure.evaluations()), sectionTexts(measure.sections()),
+								schedule(measure.schedule())))));
 				for (Project project : measure.projects()) {
 					for (Item item : project.items()) {
 						List<String> departments = Stream.concat(item.departments().stream(),
@@ -79,7 +84,8 @@ final class IndexBuilder {
 								plan.title(), newest, pillar, item.title(), List.of(),
 								join(Stream.of(project.title(), measure.title(), sections(item.sections()),
 										progress(item.evaluations()))),
-								departments, item.evaluations(), plan.ratingScheme(), period));
+								departments, item.evaluations(), plan.ratingScheme(), period, List.of(), false, null,
+								join(Stream.of(latestProgress(item.evaluations()), sectionTexts(item.sections())))));
 					}
 				}
 			}
@@ -87,15 +93,45 @@ final class IndexBuilder {
 		for (FaqEntry entry : faq) {
 			units.add(new Unit(Unit.FAQ, entry.id(), null, entry.municipality(), entry.everyCity(), null, null, true, null,
 					entry.question(), entry.alternates(), entry.answer(),
-					List.of(), List.of(), null, null));
+					List.of(), List.of(), null, null, entry.tags(), false, null, null));
 		}
-		return units;
+		return successors(units);
+	}
+
+	/**
+	 * Links each measure or item of an earlier plan to the one of the city's newest plan with the same title
+	 * (多治見市 第3次 → 第4次): a question about it that names no year is about the current one.
+	 */
+	private static List<Unit> successors(List<Unit> units) {
+		List<Unit> newest = units.stream().filter(u -> !u.isFaq() && u.newestPlan()).toList();
+		return units.stream()
+			.map(u -> u.isFaq() || u.newestPlan() ? u : newest.stream()
+				.filter(current -> continues(current, u))
+				.findFirst()
+				.map(current -> u.withSuccessor(current.id()))
+				.orElse(u))
+			.toList();
+	}
+
+	/**
+	 * The same measure in the next plan: the same city and title, or the earlier title with a note added
+	 * (マイナンバーカードを活用したサービスの検討(各種証明書のコンビニ交付等)).
+	 */
+	private static boolean continues(Unit current, Unit earlier) {
+		String now = titleKey(current);
+		String before = titleKey(earlier);
+		return now.equals(before) || now.length() >= 8 && before.startsWith(now);
+	}
+
+	private static String titleKey(Unit unit) {
+		return MunicipalityName.key(unit.municipality()) + "|"
+				+ JapaneseAnalysis.normalize(unit.title()).replaceAll("[\\s()（）《》:：]", "");
 	}
 
 	static IndexSearcher index(List<Unit> units, JapaneseAnalysis analysis) {
 		Analyzer analyzer = new PerFieldAnalyzerWrapper(analysis.text(),
 				Map.of(TITLE_BIGRAMS, analysis.bigrams(), BODY_BIGRAMS, analysis.bigrams(), TITLE_READING,
-						analysis.reading()));
+						analysis.reading(), BODY_READING, analysis.reading()));
 		// Each file in one buffer: a search clones its inputs for every term, and a clone of one buffer is cheap.
 		ByteBuffersDirectory directory = new ByteBuffersDirectory(new SingleInstanceLockFactory(),
 				ByteBuffersDataOutput::new, ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER);
@@ -142,6 +178,7 @@ final class IndexBuilder {
 		doc.add(new TextField(TITLE_READING, title, Field.Store.NO));
 		doc.add(new TextField(BODY, body, Field.Store.NO));
 		doc.add(new TextField(BODY_BIGRAMS, body, Field.Store.NO));
+		doc.add(new TextField(BODY_READING, body, Field.Store.NO));
 		unit.departments().forEach(d -> doc.add(new StringField(DEPARTMENT, d, Field.Store.NO)));
 		if (unit.pillar() != null) {
 			doc.add(new StringField(PILLAR, unit.pillar(), Field.Store.NO));
@@ -167,8 +204,21 @@ final class IndexBuilder {
 		return sections.stream().map(s -> s.kind() + " " + s.text()).collect(Collectors.joining("\n"));
 	}
 
+	private static String sectionTexts(List<Section> sections) {
+		return sections.stream().map(Section::text).collect(Collectors.joining("\n"));
+	}
+
 	private static String schedule(List<ScheduleEntry> schedule) {
 		return schedule.stream().map(s -> s.text()).collect(Collectors.joining("\n"));
+	}
+
+	/** The progress text of the newest fiscal year that has one. */
+	private static String latestProgress(List<Evaluation> evaluations) {
+		return evaluations.stream()
+			.filter(e -> e.progress() != null && !e.progress().isBlank())
+			.max(Comparator.comparingInt(Evaluation::fiscalYear))
+			.map(Evaluation::progress)
+			.orElse(null);
 	}
 
 	private static String progress(List<Evaluation> evaluations) {

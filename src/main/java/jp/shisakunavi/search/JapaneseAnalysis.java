@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.text.ParseException;
 import java.util.regex.Pattern;
 
 import org.apache.lucene.analysis.Analyzer;
@@ -12,6 +11,7 @@ import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.charfilter.MappingCharFilter;
 import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.cjk.CJKBigramFilter;
@@ -26,9 +26,6 @@ import org.apache.lucene.analysis.ja.JapaneseTokenizer;
 import org.apache.lucene.analysis.ja.dict.UserDictionary;
 import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
-import org.apache.lucene.analysis.synonym.SolrSynonymParser;
-import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
-import org.apache.lucene.analysis.synonym.SynonymMap;
 
 import com.ibm.icu.text.Normalizer2;
 
@@ -39,7 +36,7 @@ import com.ibm.icu.text.Normalizer2;
  * <ul>
  * <li>{@link #text()}: Kuromoji in SEARCH mode with the user dictionary, numbers normalized, base forms,
  * particles, auxiliaries (polite endings) and punctuation removed, trailing ー of long katakana words cut;</li>
- * <li>{@link #textQuery()}: the same plus the synonyms, applied to questions only;</li>
+ * <li>{@link #textQuery()}: the same for questions (compounds not kept besides their parts);</li>
  * <li>{@link #bigrams()} / {@link #bigramQuery()}: character bigrams (and unigrams in the index) for words the
  * dictionary does not know and for small typos;</li>
  * <li>{@link #reading()}: katakana readings cut into bigrams, for questions written in kana.</li>
@@ -54,32 +51,28 @@ final class JapaneseAnalysis {
 	private final UserDictionary userDictionary;
 	private final Analyzer text;
 	private final Analyzer textQuery;
-	private final Analyzer textQueryWithoutSynonyms;
 	private final Analyzer bigrams;
 	private final Analyzer bigramQuery;
 	private final Analyzer reading;
+	private final Analyzer readings;
 
 	JapaneseAnalysis(Vocabulary vocabulary) {
 		this.userDictionary = userDictionary(vocabulary.userDictionary());
-		this.text = chain(null, true, true);
-		this.textQuery = chain(synonyms(vocabulary.synonyms()), true, false);
-		this.textQueryWithoutSynonyms = chain(null, true, false);
+		this.text = chain(true);
+		this.textQuery = chain(false);
 		this.bigrams = bigramChain(true);
 		this.bigramQuery = bigramChain(false);
-		this.reading = readingChain();
+		this.reading = readingChain(true);
+		this.readings = readingChain(false);
 	}
 
 	Analyzer text() {
 		return text;
 	}
 
+	/** The words of a question as written (synonyms come from the {@link Lexicon}). */
 	Analyzer textQuery() {
 		return textQuery;
-	}
-
-	/** The words of a question as written, for judging how much of it a result covers. */
-	Analyzer textQueryWithoutSynonyms() {
-		return textQueryWithoutSynonyms;
 	}
 
 	Analyzer bigrams() {
@@ -92,6 +85,23 @@ final class JapaneseAnalysis {
 
 	Analyzer reading() {
 		return reading;
+	}
+
+	/** The katakana reading of a text, words joined (防災アプリの導入: ボウサイアプリドウニュウ). */
+	String readingOf(String text) {
+		StringBuilder out = new StringBuilder();
+		try (TokenStream stream = readings.tokenStream("", text)) {
+			CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+			stream.reset();
+			while (stream.incrementToken()) {
+				out.append(term);
+			}
+			stream.end();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return Kana.toKatakana(out.toString());
 	}
 
 	/** The normalization every analyzer starts with, for comparing plain strings the same way. */
@@ -108,11 +118,11 @@ final class JapaneseAnalysis {
 	private Tokenizer tokenizer(JapaneseTokenizer.Mode mode, boolean compounds) {
 		// Punctuation is kept until the number filter has seen it (1,000 or 3.5), then removed by part of speech.
 		// The index keeps compounds besides their parts (the same word is split differently in different
-		// sentences); questions cannot, because the synonym filter does not accept a token graph as input.
+		// sentences); a question's words are counted one by one, so it keeps the parts only.
 		return new JapaneseTokenizer(userDictionary, false, !compounds, mode);
 	}
 
-	private Analyzer chain(SynonymMap synonyms, boolean stopWords, boolean compounds) {
+	private Analyzer chain(boolean compounds) {
 		return new Analyzer() {
 			@Override
 			protected Reader initReader(String fieldName, Reader reader) {
@@ -125,14 +135,9 @@ final class JapaneseAnalysis {
 				TokenStream stream = new JapaneseNumberFilter(tokenizer);
 				stream = new JapaneseBaseFormFilter(stream);
 				stream = new JapaneseKatakanaStemFilter(stream);
-				if (stopWords) {
-					stream = new JapanesePartOfSpeechStopFilter(stream, JapaneseAnalyzer.getDefaultStopTags());
-					stream = new StopFilter(stream, JapaneseAnalyzer.getDefaultStopSet());
-					stream = new SymbolStopFilter(stream);
-				}
-				if (synonyms != null) {
-					stream = new SynonymGraphFilter(stream, synonyms, true);
-				}
+				stream = new JapanesePartOfSpeechStopFilter(stream, JapaneseAnalyzer.getDefaultStopTags());
+				stream = new StopFilter(stream, JapaneseAnalyzer.getDefaultStopSet());
+				stream = new SymbolStopFilter(stream);
 				return new TokenStreamComponents(tokenizer, stream);
 			}
 		};
@@ -155,7 +160,7 @@ final class JapaneseAnalysis {
 		};
 	}
 
-	private Analyzer readingChain() {
+	private Analyzer readingChain(boolean bigrams) {
 		return new Analyzer() {
 			@Override
 			protected Reader initReader(String fieldName, Reader reader) {
@@ -166,7 +171,8 @@ final class JapaneseAnalysis {
 			protected TokenStreamComponents createComponents(String fieldName) {
 				Tokenizer tokenizer = tokenizer(JapaneseTokenizer.Mode.NORMAL, false);
 				TokenStream stream = new JapaneseReadingFormFilter(tokenizer, false);
-				return new TokenStreamComponents(tokenizer, new ReadingBigramFilter(stream));
+				return new TokenStreamComponents(tokenizer,
+						bigrams ? new ReadingBigramFilter(stream) : new SymbolStopFilter(stream));
 			}
 		};
 	}
@@ -190,21 +196,6 @@ final class JapaneseAnalysis {
 		}
 		catch (IOException | RuntimeException e) {
 			throw new IllegalArgumentException("Invalid user dictionary: " + e.getMessage(), e);
-		}
-	}
-
-	private SynonymMap synonyms(String rules) {
-		// Rules are analyzed without stop filters: a rule word that is a particle would otherwise vanish.
-		try (Analyzer parsing = chain(null, false, false)) {
-			SolrSynonymParser parser = new SolrSynonymParser(true, true, parsing);
-			parser.parse(new StringReader(rules));
-			return parser.build();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-		catch (ParseException | RuntimeException e) {
-			throw new IllegalArgumentException("Invalid synonyms: " + e.getMessage(), e);
 		}
 	}
 

@@ -14,6 +14,12 @@ final class Kana {
 		return out.toString();
 	}
 
+	static String toHiragana(String text) {
+		StringBuilder out = new StringBuilder(text.length());
+		text.codePoints().forEach(c -> out.appendCodePoint(c >= 'ァ' && c <= 'ヶ' ? c - HIRAGANA_TO_KATAKANA : c));
+		return out.toString();
+	}
+
 	static boolean isKatakana(String text) {
 		return !text.isEmpty() && text.codePoints().allMatch(c -> c >= 'ァ' && c <= 'ヺ' || c == 'ー');
 	}

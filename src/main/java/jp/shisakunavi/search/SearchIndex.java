@@ -153,7 +153,8 @@ class SearchIndex implements ApplicationRunner, DisposableBean {
 			}
 			Vocabulary builtin = Vocabulary.defaults();
 			next = build(allPlans, plans::measuresOf, entries, new Vocabulary(builtin.userDictionary(),
-					builtin.synonyms(), builtin.questionWords(), vocabulary.version()));
+					builtin.synonyms(), builtin.dictionarySynonyms(), builtin.questionWords(), builtin.outOfScope(),
+					vocabulary.version()));
 		}
 		// Searches still holding the previous snapshot finish on it; it is garbage once they are done.
 		current.set(next);
@@ -173,9 +174,10 @@ class SearchIndex implements ApplicationRunner, DisposableBean {
 			.toList();
 		Catalog catalog = Catalog.of(plans, departments);
 		JapaneseAnalysis analysis = new JapaneseAnalysis(vocabulary);
+		Lexicon lexicon = Lexicon.parse(vocabulary.synonyms(), vocabulary.dictionarySynonyms());
 		List<Unit> units = IndexBuilder.units(byPlan, faq, catalog);
-		return new IndexSnapshot(IndexBuilder.index(units, analysis), units, catalog, analysis,
-				QuestionWords.parse(vocabulary.questionWords()), vocabulary.version());
+		return new IndexSnapshot(IndexBuilder.index(units, analysis), units, catalog, analysis, lexicon,
+				WordList.parse(vocabulary.questionWords()), WordList.parse(vocabulary.outOfScope()), vocabulary.version());
 	}
 
 	/**
@@ -188,7 +190,7 @@ class SearchIndex implements ApplicationRunner, DisposableBean {
 			.toList());
 		units.addAll(IndexBuilder.units(Map.of(), List.of(entry), base.catalog()));
 		return new IndexSnapshot(IndexBuilder.index(units, base.analysis()), units, base.catalog(), base.analysis(),
-				base.questionWords(), base.vocabularyVersion());
+				base.lexicon(), base.questionWords(), base.outOfScope(), base.vocabularyVersion());
 	}
 
 	@Override

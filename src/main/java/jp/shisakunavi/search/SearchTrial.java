@@ -19,12 +19,15 @@ public class SearchTrial {
 
 	private final SearchIndex index;
 	private final double threshold;
+	private final double askFloor;
 	/** The few edits being tried at the moment, each with the index it was made from. */
 	private final Cache<FaqEntry, Trial> trials = Caffeine.newBuilder().maximumSize(8).build();
 
-	SearchTrial(SearchIndex index, @Value("${shisaku.search.threshold:0.5}") double threshold) {
+	SearchTrial(SearchIndex index, @Value("${shisaku.search.threshold:0.5}") double threshold,
+			@Value("${shisaku.search.ask-back:0.35}") double askFloor) {
 		this.index = index;
 		this.threshold = threshold;
+		this.askFloor = askFloor;
 	}
 
 	/** The answer with {@code edited} in the index instead of the entry stored under its id. */
@@ -32,7 +35,7 @@ public class SearchTrial {
 		IndexSnapshot current = index.snapshot();
 		Trial trial = trials.asMap().compute(edited, (entry, made) -> made != null && made.base() == current ? made
 				: new Trial(current, SearchIndex.withFaq(current, entry)));
-		return new Search(trial::snapshot, threshold).answer(question);
+		return new Search(trial::snapshot, threshold, askFloor).answer(question);
 	}
 
 	private record Trial(IndexSnapshot base, IndexSnapshot snapshot) {

@@ -45,7 +45,7 @@ class SimulatorApiTest {
 		AdminApi.credentials(registry);
 		registry.add("shisaku.notify.send-window", () -> "");
 		registry.add("shisaku.notify.coalesce", () -> "0s");
-		registry.add("shisaku.notify.poll-interval", () -> "200ms");
+		registry.add("shisaku.delivery.poll-interval", () -> "200ms");
 		registry.add("shisaku.simulator.max-users", () -> "12");
 		registry.add("shisaku.simulator.requests-per-minute", () -> "40");
 		registry.add("shisaku.simulator.sessions-per-hour", () -> "1000");

@@ -30,6 +30,7 @@ import jp.shisakunavi.linefake.LineWebhook;
 import jp.shisakunavi.notify.Followed;
 import jp.shisakunavi.notify.Subscriptions;
 import jp.shisakunavi.notify.Topic;
+import jp.shisakunavi.users.LineUserId;
 
 /** Notification settings (通知設定) and data deletion in the chat, through the webhook and a fake LINE. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -45,10 +46,7 @@ class SubscriptionsWebhookTest {
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		registry.add("shisaku.data-dir", () -> dataDir.toString());
-		registry.add("line.bot.channel-secret", () -> WebhookTest.SECRET);
-		registry.add("line.bot.channel-token", () -> "test-channel-token");
-		registry.add("line.bot.api-end-point", line::baseUrl);
-		registry.add("line.bot.blob-end-point", line::baseUrl);
+		fake.channel(registry, WebhookTest.SECRET);
 	}
 
 	@LocalServerPort
@@ -103,7 +101,7 @@ class SubscriptionsWebhookTest {
 
 		assertThat(LineChat.texts(chat.tap(card, "すべて解除"))).isEqualTo("すべての通知を解除しました。");
 		assertThat(chat.say("通知設定").toString()).contains("受け取っている通知（0件）");
-		assertThat(subscriptions.of(chat.user)).isEmpty();
+		assertThat(subscriptions.of(LineUserId.of(chat.user))).isEmpty();
 	}
 
 	@Test
@@ -116,7 +114,7 @@ class SubscriptionsWebhookTest {
 		assertThat(LineChat.texts(chat.tap(card, "この施策の通知を受け取る"))).endsWith("」はすでに登録されています。");
 		String title = followed.substring(1, followed.indexOf('」'));
 		assertThat(chat.say("通知設定").toString()).contains("受け取っている通知（1件）", title);
-		assertThat(subscriptions.of(chat.user)).extracting(f -> f.topic().type()).containsExactly(Topic.Type.MEASURE);
+		assertThat(subscriptions.of(LineUserId.of(chat.user))).extracting(f -> f.topic().type()).containsExactly(Topic.Type.MEASURE);
 
 		assertThat(LineChat.texts(chat.send(LineWebhook.postback(chat.user, "a=follow&id=no-such-measure"))))
 			.isEqualTo("すみません、その通知先は見つかりませんでした。計画が更新された可能性があります。");
@@ -130,7 +128,7 @@ class SubscriptionsWebhookTest {
 		chat.say("小山市");
 		List<Topic> departments = TopicList.DEPARTMENT.in(subscriptions, "小山市").stream().map(Followed::topic).toList();
 		assertThat(departments).hasSizeGreaterThan(20);
-		departments.stream().limit(20).forEach(topic -> subscriptions.follow(chat.user, topic));
+		departments.stream().limit(20).forEach(topic -> subscriptions.follow(LineUserId.of(chat.user), topic));
 		JsonNode answer = chat.send(LineWebhook.postback(chat.user, "a=add&t=" + TopicIds.of(departments.get(20))));
 		assertThat(LineChat.texts(answer)).isEqualTo("登録できる数の上限に達しました。通知設定で不要なものを解除するか、市全体を登録してください。");
 		assertThat(chat.say("通知設定").toString()).contains("受け取っている通知（20件）");
@@ -181,9 +179,9 @@ class SubscriptionsWebhookTest {
 		}
 		assertThat(LineChat.texts(chat.tap(page, LineLimits.cut(row, LineLimits.LABEL_LENGTH))))
 			.isEqualTo("「" + label + "」の通知を登録しました。評価が変わったときにお知らせします。");
-		assertThat(subscriptions.of(chat.user)).extracting(Followed::topic).containsExactly(topic);
+		assertThat(subscriptions.of(LineUserId.of(chat.user))).extracting(Followed::topic).containsExactly(topic);
 		assertThat(LineChat.texts(chat.tap(chat.say("通知設定"), "解除"))).isEqualTo("「" + label + "」の通知を解除しました。");
-		assertThat(subscriptions.of(chat.user)).isEmpty();
+		assertThat(subscriptions.of(LineUserId.of(chat.user))).isEmpty();
 	}
 
 	@Test
@@ -191,16 +189,17 @@ class SubscriptionsWebhookTest {
 		LineChat chat = chat();
 		chat.say("茅ヶ崎市");
 		chat.tap(chat.say("通知設定"), "茅ヶ崎市全体");
-		assertThat(subscriber(chat.user).getBoolean("active")).isTrue();
+		assertThat(lineUser(chat.user).getBoolean("following")).isTrue();
 
 		chat.post(LineWebhook.unfollow(chat.user));
-		await().atMost(WebhookTest.WAIT).until(() -> !subscriber(chat.user).getBoolean("active"));
-		assertThat(mongo.findById(chat.user, Document.class, "citizens").getBoolean("active")).isFalse();
+		await().atMost(WebhookTest.WAIT).until(() -> !lineUser(chat.user).getBoolean("following"));
+		assertThat(lineUser(chat.user).getString("municipality")).as("one record for the user").isEqualTo("茅ヶ崎市");
+		assertThat(mongo.findById(chat.user, Document.class, "subscriptions")).doesNotContainKey("active");
 
 		JsonNode welcome = chat.send(LineWebhook.follow(chat.user));
 		assertThat(LineChat.texts(welcome)).contains("友だち追加ありがとうございます");
-		assertThat(subscriber(chat.user).getBoolean("active")).isTrue();
-		assertThat(subscriptions.of(chat.user)).extracting(Followed::label).containsExactly("茅ヶ崎市のすべての施策");
+		assertThat(lineUser(chat.user).getBoolean("following")).isTrue();
+		assertThat(subscriptions.of(LineUserId.of(chat.user))).extracting(Followed::label).containsExactly("茅ヶ崎市のすべての施策");
 	}
 
 	@Test
@@ -212,14 +211,14 @@ class SubscriptionsWebhookTest {
 		JsonNode question = chat.say("退会");
 		assertThat(question.get(0).path("altText").asText()).isEqualTo("あなたのデータ（選んだ市と通知設定）をすべて削除します。よろしいですか？");
 		assertThat(LineChat.texts(chat.tap(question, "やめる"))).isEqualTo("削除をとりやめました。データはそのままです。");
-		assertThat(subscriptions.of(chat.user)).hasSize(1);
+		assertThat(subscriptions.of(LineUserId.of(chat.user))).hasSize(1);
 
 		question = chat.say("データ削除");
 		String erased = """
 				データを削除しました。選んだ市と通知設定は残っていません。
 				このアカウントからのメッセージをすべて止めるには、ブロックするか、友だちから削除してください。""";
 		assertThat(LineChat.texts(chat.tap(question, "はい、削除します"))).isEqualTo(erased);
-		assertThat(mongo.findById(chat.user, Document.class, "citizens")).isNull();
+		assertThat(lineUser(chat.user)).isNull();
 		assertThat(mongo.findById(chat.user, Document.class, "subscriptions")).isNull();
 		assertThat(LineChat.texts(chat.tap(question, "はい、削除します"))).isEqualTo(erased);
 		assertThat(LineChat.texts(chat.say("通知設定"))).isEqualTo("通知設定の前に、お住まいの市を選んでください。");
@@ -241,7 +240,7 @@ class SubscriptionsWebhookTest {
 		assertThat(LineChat.texts(chat.say("データを削除したい"))).contains("「退会」", "「データ削除」", "すべて解除");
 	}
 
-	private Document subscriber(String userId) {
-		return mongo.findById(userId, Document.class, "subscriptions");
+	private Document lineUser(String userId) {
+		return mongo.findById(userId, Document.class, "line_users");
 	}
 }

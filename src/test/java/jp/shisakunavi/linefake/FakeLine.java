@@ -29,6 +29,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+
 /**
  * A real HTTP server that plays LINE's Messaging API for tests: it records every request, checks each against
  * LINE's own OpenAPI file ({@code ../shared/line-openapi/messaging-api.yml}) and LINE's documented limits,
@@ -80,6 +82,20 @@ public final class FakeLine implements AutoCloseable {
 		server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
 		server.createContext("/", this::handle);
 		server.start();
+	}
+
+	/** The service's LINE channel is this fake: a channel token and secret, and both end-points pointing here. */
+	public void connect(DynamicPropertyRegistry registry) {
+		registry.add("line.bot.channel-secret", () -> "test-channel-secret");
+		registry.add("line.bot.channel-token", () -> "test-channel-token");
+		registry.add("line.bot.api-end-point", this::baseUrl);
+		registry.add("line.bot.blob-end-point", this::baseUrl);
+	}
+
+	/** The same, as the command-line arguments of a service started as a process of its own. */
+	public List<String> arguments() {
+		return List.of("--line.bot.channel-token=test-channel-token", "--line.bot.channel-secret=test-channel-secret",
+				"--line.bot.api-end-point=" + baseUrl(), "--line.bot.blob-end-point=" + baseUrl());
 	}
 
 	/** For both {@code line.bot.api-end-point} and {@code line.bot.blob-end-point}. */

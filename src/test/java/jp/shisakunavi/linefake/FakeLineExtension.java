@@ -6,6 +6,7 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A fake LINE for one test class ({@code @RegisterExtension static final FakeLineExtension fake}): it runs from
@@ -18,6 +19,14 @@ public final class FakeLineExtension implements BeforeEachCallback, AfterEachCal
 
 	public FakeLine line() {
 		return line;
+	}
+
+	/** Points the service at this fake LINE, with the channel secret that {@code secret} signs webhooks with. */
+	public void channel(DynamicPropertyRegistry registry, String secret) {
+		registry.add("line.bot.channel-secret", () -> secret);
+		registry.add("line.bot.channel-token", () -> "test-channel-token");
+		registry.add("line.bot.api-end-point", line::baseUrl);
+		registry.add("line.bot.blob-end-point", line::baseUrl);
 	}
 
 	@Override

@@ -32,6 +32,7 @@ import com.mongodb.client.MongoDatabase;
 
 import jp.shisakunavi.linefake.FakeLine;
 import jp.shisakunavi.AdminApi;
+import jp.shisakunavi.system.ServiceProcess;
 
 /**
  * kill -9 at many points of a large evaluation import (733 rows: every rated unit and fiscal year of 多治見市 第4次
@@ -109,8 +110,8 @@ class CrashTrialsTest {
 		ServiceProcess process = ServiceProcess.start(dir, "service", List.of("--shisaku.admin.password=" + PASSWORD, "--shisaku.admin.api-token=" + AdminApi.TOKEN, "--line.bot.channel-token=test-channel-token",
 				"--line.bot.channel-secret=test-channel-secret", "--line.bot.api-end-point=" + line.baseUrl(),
 				"--line.bot.blob-end-point=" + line.baseUrl(), "--shisaku.notify.send-window=",
-				"--shisaku.notify.coalesce=0s", "--shisaku.notify.poll-interval=200ms", "--shisaku.notify.daily-cap=0",
-				"--shisaku.notify.lease=5s"));
+				"--shisaku.notify.coalesce=0s", "--shisaku.delivery.poll-interval=200ms", "--shisaku.notify.daily-cap=0",
+				"--shisaku.delivery.lease=5s"));
 		started.add(new Service(process, null, null, null));
 		process.awaitStarted(WAIT);
 		String log = process.output();
@@ -208,7 +209,8 @@ class CrashTrialsTest {
 
 	private static void awaitDelivered(Service service) {
 		await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() ->
-				service.db.getCollection("rating_changes").countDocuments(new Document("deliveryPlanned", false)) == 0
+				service.db.getCollection("change_notices").countDocuments(new Document("ordered", true))
+						== service.db.getCollection("rating_changes").countDocuments(new Document("applied", true))
 						&& service.db.getCollection("deliveries").countDocuments(new Document("state", "PLANNING")) == 0
 						&& service.db.getCollection("delivery_chunks").countDocuments(new Document("done", false)) == 0);
 	}
@@ -272,7 +274,8 @@ class CrashTrialsTest {
 			Map<String, Integer> deliveriesOf = new HashMap<>();
 			Set<String> sentDeliveries = new HashSet<>();
 			for (Document delivery : service.db.getCollection("deliveries").find()) {
-				delivery.getList("changeIds", String.class, List.of()).forEach(id -> deliveriesOf.merge(id, 1, Integer::sum));
+				Document parameters = delivery.get("parameters", Document.class);
+				parameters.getList("changeIds", String.class, List.of()).forEach(id -> deliveriesOf.merge(id, 1, Integer::sum));
 			}
 			for (Document chunk : service.db.getCollection("delivery_chunks").find()) {
 				if (chunk.getList("batches", Document.class).stream().anyMatch(b -> "SENT".equals(b.getString("status")))) {

@@ -43,7 +43,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jp.shisakunavi.AdminApi;
 import jp.shisakunavi.linefake.FakeLine;
 import jp.shisakunavi.linefake.FakeLineExtension;
+import jp.shisakunavi.delivery.SendWindow;
 import jp.shisakunavi.plan.RatingChange;
+import jp.shisakunavi.users.LineUserId;
+import jp.shisakunavi.users.LineUsers;
 import jp.shisakunavi.system.UserIds;
 
 /**
@@ -57,6 +60,8 @@ import jp.shisakunavi.system.UserIds;
 class NotificationsAdminApiTest {
 
 	static final String MULTICAST = "/v2/bot/message/multicast";
+	static final String DELIVERIES = "deliveries";
+	static final String DAILY_COUNTS = "daily_counts";
 	static final Duration WAIT = Duration.ofSeconds(30);
 	static final Duration QUIET = Duration.ofSeconds(2);
 	@RegisterExtension
@@ -81,7 +86,7 @@ class NotificationsAdminApiTest {
 	Subscriptions subscriptions;
 
 	@Autowired
-	DailyCounts dailyCounts;
+	LineUsers users;
 
 	@Autowired
 	MongoTemplate mongo;
@@ -91,9 +96,9 @@ class NotificationsAdminApiTest {
 
 	@Test
 	void everyEndpointRefusesWithoutCredentials() {
-		String user = lineUser();
+		LineUserId user = lineUser();
 		follow(user, Topic.city("多治見市"));
-		long deliveries = mongo.count(new Query(), Delivery.class);
+		long deliveries = mongo.count(new Query(), DELIVERIES);
 		Map<String, Object> announcement = Map.of("topics", List.of("city:多治見市"), "text", "お知らせです");
 		List<String[]> endpoints = List.of(new String[] { "GET", "/admin/api/deliveries" },
 				new String[] { "GET", "/admin/api/deliveries/some-id" },
@@ -114,25 +119,22 @@ class NotificationsAdminApiTest {
 			}
 		}
 		await().during(QUIET).atMost(QUIET.plusSeconds(2)).until(() -> line.requests(MULTICAST).isEmpty());
-		assertThat(mongo.count(new Query(), Delivery.class)).isEqualTo(deliveries);
+		assertThat(mongo.count(new Query(), DELIVERIES)).isEqualTo(deliveries);
 	}
 
 	@Test
 	void previewOfAChangeCountsItsRecipientsAndSendsAndWritesNothing() {
-		String byMeasure = lineUser();
-		String byCity = lineUser();
-		String overTheCap = lineUser();
-		String otherCity = lineUser();
+		LineUserId byMeasure = lineUser();
+		LineUserId byCity = lineUser();
+		LineUserId overTheCap = lineUser();
+		LineUserId otherCity = lineUser();
 		follow(byMeasure, Topic.measure(BOUSAI));
 		follow(byCity, Topic.city("多治見市"));
 		follow(overTheCap, Topic.city("多治見市"));
 		follow(otherCity, Topic.city("各務原市"));
 		LocalDate today = LocalDate.now(SendWindow.TOKYO);
-		try (DailyCounts.Counter counter = dailyCounts.counter(today)) {
-			for (int i = 0; i < 3; i++) {
-				counter.add(overTheCap);
-			}
-		}
+		mongo.insert(new Document("_id", today + "|citizens|" + overTheCap.value().substring(0, 3)).append("day", today.toString())
+			.append("counter", "citizens").append("counts", new Document(overTheCap.value(), 3)), DAILY_COUNTS);
 		RatingChange change = record(mongo, events, change(BOUSAI, BOUSAI_TITLE, "B", "A"));
 		Map<String, Long> before = stored();
 
@@ -146,15 +148,14 @@ class NotificationsAdminApiTest {
 		assertThat(body.get("heldForDigest").asLong()).isEqualTo(1);
 		assertThat(body.get("lineUsers").asLong()).isEqualTo(3);
 		assertThat(texts(body.get("sample"))).allMatch(s -> s.matches("u:[0-9a-f]{8}"))
-			.containsExactlyInAnyOrder(UserIds.masked(byMeasure), UserIds.masked(byCity), UserIds.masked(overTheCap));
-		assertThat(body.toString()).doesNotContain(byMeasure, byCity, overTheCap);
+			.containsExactlyInAnyOrder(UserIds.masked(byMeasure.value()), UserIds.masked(byCity.value()),
+					UserIds.masked(overTheCap.value()));
+		assertThat(body.toString()).doesNotContain(byMeasure.value(), byCity.value(), overTheCap.value());
 		assertThat(body.get("text").asText()).contains(BOUSAI_TITLE, "B（目標どおりに実施）", "A（目標を上回って実施）");
 
 		await().during(QUIET).atMost(QUIET.plusSeconds(2)).until(() -> line.requests(MULTICAST).isEmpty());
 		assertThat(stored()).isEqualTo(before);
-		try (DailyCounts.Counter counter = dailyCounts.counter(today)) {
-			assertThat(counter.count(byCity)).isZero();
-		}
+		assertThat(mongo.findAll(Document.class, DAILY_COUNTS).toString()).doesNotContain(byCity.value());
 		assertThat(admin().getForEntity("/admin/api/changes/{id}/delivery", String.class, change.id()).getStatusCode())
 			.as("no delivery while the change waits").isEqualTo(HttpStatus.NOT_FOUND);
 		assertThat(admin().postForEntity("/admin/api/changes/{id}/preview", null, String.class, "no-such-change")
@@ -163,8 +164,8 @@ class NotificationsAdminApiTest {
 
 	@Test
 	void deliveriesAreListedWithTheirCountsAndFoundByChange() {
-		String byMeasure = lineUser();
-		String byCity = lineUser();
+		LineUserId byMeasure = lineUser();
+		LineUserId byCity = lineUser();
 		follow(byMeasure, Topic.measure(BOUSAI));
 		follow(byCity, Topic.city("多治見市"));
 		RatingChange change = record(mongo, events, change(BOUSAI, BOUSAI_TITLE, "B", "A"));
@@ -180,13 +181,16 @@ class NotificationsAdminApiTest {
 		JsonNode ofChange = admin().getForObject("/admin/api/changes/{id}/delivery", JsonNode.class, change.id());
 		assertThat(ofChange.get("kind").asText()).isEqualTo("CHANGES");
 		assertThat(texts(ofChange.get("changeIds"))).containsExactly(change.id());
-		assertThat(ofChange.get("state").asText()).isEqualTo("PLANNED");
+		await().atMost(WAIT).until(() -> admin().getForObject("/admin/api/changes/{id}/delivery", JsonNode.class,
+				change.id()).get("state").asText().equals("SENT"));
+		ofChange = admin().getForObject("/admin/api/changes/{id}/delivery", JsonNode.class, change.id());
+		assertThat(ofChange.has("finishedAt")).isTrue();
 		assertThat(ofChange.get("urgent").asBoolean()).isTrue();
 		assertThat(ofChange.get("recipients").asInt()).isEqualTo(2);
 		assertThat(ofChange.get("recipientsSent").asLong()).isEqualTo(2);
 		assertThat(ofChange.get("batchesPending").asInt()).isZero();
 		assertThat(ofChange.get("batchesFailed").asInt()).isZero();
-		assertThat(line.multicastRecipients()).isEqualTo(Map.of(byMeasure, 1, byCity, 1));
+		assertThat(line.multicastRecipients()).isEqualTo(Map.of(byMeasure.value(), 1, byCity.value(), 1));
 
 		String id = ofChange.get("id").asText();
 		assertThat(admin().getForObject("/admin/api/deliveries/{id}", JsonNode.class, id)).isEqualTo(ofChange);
@@ -204,8 +208,8 @@ class NotificationsAdminApiTest {
 
 	@Test
 	void aDryRunAnnouncementTellsWhoWouldGetItAndSendsNothing() {
-		String byCity = lineUser();
-		String otherCity = lineUser();
+		LineUserId byCity = lineUser();
+		LineUserId otherCity = lineUser();
 		follow(byCity, Topic.city("多治見市"));
 		follow(otherCity, Topic.city("各務原市"));
 		Map<String, Long> before = stored();
@@ -218,7 +222,7 @@ class NotificationsAdminApiTest {
 		assertThat(preview.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(preview.getBody().get("recipients").asLong()).isEqualTo(1);
 		assertThat(preview.getBody().get("sendNow").asLong()).isEqualTo(1);
-		assertThat(texts(preview.getBody().get("sample"))).containsExactly(UserIds.masked(byCity));
+		assertThat(texts(preview.getBody().get("sample"))).containsExactly(UserIds.masked(byCity.value()));
 		assertThat(preview.getBody().get("text").asText()).isEqualTo("【施策ナビ】お知らせ\n市役所の窓口が変わります。");
 		assertThat(longest.getStatusCode()).as("2000 characters are allowed").isEqualTo(HttpStatus.OK);
 		await().during(QUIET).atMost(QUIET.plusSeconds(2)).until(() -> line.requests(MULTICAST).isEmpty());
@@ -227,18 +231,18 @@ class NotificationsAdminApiTest {
 
 	@Test
 	void anAnnouncementReachesExactlyTheFollowersOfItsSegmentOnce() {
-		String byCity = lineUser();
-		String alsoByCity = lineUser();
-		String byMeasureOnly = lineUser();
-		String otherCity = lineUser();
-		String blocked = lineUser();
+		LineUserId byCity = lineUser();
+		LineUserId alsoByCity = lineUser();
+		LineUserId byMeasureOnly = lineUser();
+		LineUserId otherCity = lineUser();
+		LineUserId blocked = lineUser();
 		follow(byCity, Topic.city("多治見市"));
 		follow(alsoByCity, Topic.city("多治見市"));
 		follow(alsoByCity, Topic.city("各務原市"));
 		follow(byMeasureOnly, Topic.measure(BOUSAI));
 		follow(otherCity, Topic.city("各務原市"));
 		follow(blocked, Topic.city("多治見市"));
-		subscriptions.blocked(blocked);
+		users.unfollowed(blocked);
 
 		ResponseEntity<JsonNode> created = admin().postForEntity("/admin/api/announcements",
 				Map.of("topics", List.of("city:多治見市"), "text", "市役所の窓口が変わります。"), JsonNode.class);
@@ -246,22 +250,23 @@ class NotificationsAdminApiTest {
 		assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 		String id = created.getBody().get("id").asText();
 		assertThat(created.getBody().get("kind").asText()).isEqualTo("ANNOUNCEMENT");
-		await().atMost(WAIT).until(() -> report(id).get("batchesSent").asInt() == 1);
+		await().atMost(WAIT).until(() -> report(id).get("state").asText().equals("SENT"));
 		await().during(QUIET).atMost(QUIET.plusSeconds(2)).until(() -> line.requests(MULTICAST).size() == 1);
-		assertThat(line.multicastRecipients()).isEqualTo(Map.of(byCity, 1, alsoByCity, 1));
+		assertThat(report(id).get("batchesSent").asInt()).isEqualTo(1);
+		assertThat(line.multicastRecipients()).isEqualTo(Map.of(byCity.value(), 1, alsoByCity.value(), 1));
 		assertThat(line.accepted(MULTICAST).getFirst().json().at("/messages/0/text").asText())
 			.isEqualTo("【施策ナビ】お知らせ\n市役所の窓口が変わります。");
 		assertThat(report(id).get("recipients").asInt()).isEqualTo(2);
 
 		ResponseEntity<JsonNode> cancel = admin().postForEntity("/admin/api/deliveries/{id}/cancel", null, JsonNode.class, id);
 		assertThat(cancel.getStatusCode()).as("already sent").isEqualTo(HttpStatus.CONFLICT);
-		assertThat(cancel.getBody().get("state").asText()).isEqualTo("PLANNED");
+		assertThat(cancel.getBody().get("state").asText()).isEqualTo("SENT");
 	}
 
 	@Test
 	void aScheduledAnnouncementWaitsForItsTimeAndCanBeCancelledUntilThen() {
-		String tajimi = lineUser();
-		String kakamigahara = lineUser();
+		LineUserId tajimi = lineUser();
+		LineUserId kakamigahara = lineUser();
 		follow(tajimi, Topic.city("多治見市"));
 		follow(kakamigahara, Topic.city("各務原市"));
 		OffsetDateTime soon = OffsetDateTime.now(ZoneOffset.ofHours(9)).plusSeconds(5);
@@ -274,14 +279,14 @@ class NotificationsAdminApiTest {
 
 		assertThat(cancelled.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(cancelled.getBody().get("state").asText()).isEqualTo("CANCELLED");
-		assertThat(later.get("state").asText()).isEqualTo("PLANNING");
+		assertThat(later.get("state").asText()).isEqualTo("PLANNED");
 
-		await().atMost(WAIT).until(() -> line.multicastRecipients().containsKey(tajimi));
+		await().atMost(WAIT).until(() -> line.multicastRecipients().containsKey(tajimi.value()));
 		await().during(QUIET).atMost(QUIET.plusSeconds(2)).until(() -> line.requests(MULTICAST).size() == 1);
-		assertThat(line.multicastRecipients()).isEqualTo(Map.of(tajimi, 1));
+		assertThat(line.multicastRecipients()).isEqualTo(Map.of(tajimi.value(), 1));
 		assertThat(line.accepted(MULTICAST).getFirst().json().at("/messages/0/text").asText()).contains("まもなく説明会");
-		assertThat(report(kept.get("id").asText()).get("state").asText()).isEqualTo("PLANNED");
-		assertThat(report(later.get("id").asText()).get("state").asText()).isEqualTo("PLANNING");
+		await().atMost(WAIT).until(() -> report(kept.get("id").asText()).get("state").asText().equals("SENT"));
+		assertThat(report(later.get("id").asText()).get("state").asText()).isEqualTo("PLANNED");
 		assertThat(report(withdrawn.get("id").asText()).get("state").asText()).isEqualTo("CANCELLED");
 
 		ResponseEntity<JsonNode> cancelLater = admin().postForEntity("/admin/api/deliveries/{id}/cancel", null,
@@ -295,7 +300,7 @@ class NotificationsAdminApiTest {
 	@Test
 	void badRequestsAreRefusedWithTheReasonAndNeverA500() {
 		follow(lineUser(), Topic.city("多治見市"));
-		long deliveries = mongo.count(new Query(), Delivery.class);
+		long deliveries = mongo.count(new Query(), DELIVERIES);
 		List<Refused> refused = List.of(new Refused("colour:red", "お知らせ", "'colour:red' is not a topic"),
 				new Refused("city:", "お知らせ", "'city:' is not a topic"),
 				new Refused("city:東京都", "お知らせ", "'city:東京都' names nothing that exists"),
@@ -329,7 +334,7 @@ class NotificationsAdminApiTest {
 		}
 
 		await().during(QUIET).atMost(QUIET.plusSeconds(2)).until(() -> line.requests(MULTICAST).isEmpty());
-		assertThat(mongo.count(new Query(), Delivery.class)).isEqualTo(deliveries);
+		assertThat(mongo.count(new Query(), DELIVERIES)).isEqualTo(deliveries);
 	}
 
 	private record Refused(String topic, String text, String reason) {
@@ -349,18 +354,18 @@ class NotificationsAdminApiTest {
 	/** How many documents notifications keep of each kind: a dry run must not change any of them. */
 	private Map<String, Long> stored() {
 		Map<String, Long> counts = new LinkedHashMap<>();
-		for (String collection : List.of("deliveries", "delivery_chunks", DailyCounts.COLLECTION, "held_notices",
+		for (String collection : List.of(DELIVERIES, "delivery_chunks", DAILY_COUNTS, "held_notices",
 				"delivery_messages")) {
 			counts.put(collection, mongo.count(new Query(), collection));
 		}
-		counts.put("messages counted for the daily cap", mongo.findAll(Document.class, DailyCounts.COLLECTION).stream()
+		counts.put("messages counted for the daily cap", mongo.findAll(Document.class, DAILY_COUNTS).stream()
 			.flatMap(day -> day.get("counts", Document.class).values().stream())
 			.mapToLong(count -> ((Number) count).longValue())
 			.sum());
 		return counts;
 	}
 
-	private void follow(String user, Topic topic) {
+	private void follow(LineUserId user, Topic topic) {
 		assertThat(subscriptions.follow(user, topic)).isEqualTo(Subscriptions.Outcome.ADDED);
 	}
 

@@ -6,6 +6,7 @@ import static jp.shisakunavi.notify.NotifyFixture.HINAN;
 import static jp.shisakunavi.notify.NotifyFixture.change;
 import static jp.shisakunavi.notify.NotifyFixture.lineUser;
 import static jp.shisakunavi.notify.NotifyFixture.record;
+import static jp.shisakunavi.notify.NotifyFixture.simulatorUser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -32,7 +33,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import jp.shisakunavi.linefake.FakeLine;
 import jp.shisakunavi.linefake.FakeLineExtension;
+import jp.shisakunavi.delivery.SendWindow;
+import jp.shisakunavi.delivery.SimulatorInbox;
 import jp.shisakunavi.plan.RatingChange;
+import jp.shisakunavi.users.LineUserId;
+import jp.shisakunavi.users.LineUsers;
 
 /** Rating changes reach exactly the citizens who follow them, once, through a fake LINE that checks every request. */
 @ExtendWith(NotifyFixture.Settle.class)
@@ -53,7 +58,7 @@ class NotificationsTest {
 		NotifyFixture.fastNotificationsWith(line, dataDir, registry);
 		registry.add("shisaku.notify.send-window", () -> "");
 		registry.add("shisaku.notify.coalesce", () -> "1s");
-		registry.add("shisaku.notify.quota-check-from", () -> "3");
+		registry.add("shisaku.delivery.quota-check-from", () -> "3");
 		registry.add("shisaku.notify.daily-cap", () -> "2");
 	}
 
@@ -61,10 +66,13 @@ class NotificationsTest {
 	Subscriptions subscriptions;
 
 	@Autowired
-	Deliveries deliveries;
+	Notifications deliveries;
 
 	@Autowired
 	SimulatorInbox simulator;
+
+	@Autowired
+	LineUsers users;
 
 	@Autowired
 	MongoTemplate mongo;
@@ -74,24 +82,24 @@ class NotificationsTest {
 
 	@Test
 	void followersOfAChangedMeasureGetOneMessageNamingItWithOldAndNewRating() {
-		String byMeasure = lineUser();
-		String byCity = lineUser();
-		String byTheme = lineUser();
-		String otherCity = lineUser();
-		String blocked = lineUser();
-		String simulated = "sim-" + lineUser();
+		LineUserId byMeasure = lineUser();
+		LineUserId byCity = lineUser();
+		LineUserId byTheme = lineUser();
+		LineUserId otherCity = lineUser();
+		LineUserId blocked = lineUser();
+		LineUserId simulated = simulatorUser();
 		follow(byMeasure, Topic.measure(BOUSAI));
 		follow(byCity, Topic.city("多治見市"));
 		follow(byTheme, Topic.theme("多治見市", "防災・安全"));
 		follow(otherCity, Topic.city("各務原市"));
 		follow(blocked, Topic.measure(BOUSAI));
-		subscriptions.blocked(blocked);
+		users.unfollowed(blocked);
 		follow(simulated, Topic.measure(BOUSAI));
 
 		RatingChange change = record(mongo, events, change(BOUSAI, BOUSAI_TITLE, "B", "A"));
 
 		await().atMost(WAIT).until(() -> line.multicastRecipients().size() >= 3);
-		assertThat(line.multicastRecipients()).isEqualTo(Map.of(byMeasure, 1, byCity, 1, byTheme, 1));
+		assertThat(line.multicastRecipients()).isEqualTo(ids(Map.of(byMeasure, 1, byCity, 1, byTheme, 1)));
 		String text = line.accepted(MULTICAST).getFirst().json().at("/messages/0/text").asText();
 		assertThat(text).contains(BOUSAI_TITLE, "B（目標どおりに実施）", "A（目標を上回って実施）", "令和5年度");
 		await().atMost(WAIT).until(() -> !simulatorMessages(simulated).isEmpty());
@@ -105,8 +113,8 @@ class NotificationsTest {
 
 	@Test
 	void severalChangesForOneCitizenBecomeOneMessage() {
-		String byCity = lineUser();
-		String byOneMeasure = lineUser();
+		LineUserId byCity = lineUser();
+		LineUserId byOneMeasure = lineUser();
 		follow(byCity, Topic.city("多治見市"));
 		follow(byOneMeasure, Topic.measure(HINAN));
 
@@ -115,23 +123,23 @@ class NotificationsTest {
 
 		awaitSent(first.id());
 		awaitSent(second.id());
-		assertThat(line.multicastRecipients()).containsEntry(byCity, 1).containsEntry(byOneMeasure, 1);
+		assertThat(line.multicastRecipients()).containsEntry(byCity.value(), 1).containsEntry(byOneMeasure.value(), 1);
 		Map<String, String> textTo = textByRecipient();
-		assertThat(textTo.get(byCity)).contains("2件", BOUSAI_TITLE, "避難行動要支援者に係るシステムの運用");
-		assertThat(textTo.get(byOneMeasure)).contains("避難行動要支援者に係るシステムの運用").doesNotContain(BOUSAI_TITLE);
+		assertThat(textTo.get(byCity.value())).contains("2件", BOUSAI_TITLE, "避難行動要支援者に係るシステムの運用");
+		assertThat(textTo.get(byOneMeasure.value())).contains("避難行動要支援者に係るシステムの運用").doesNotContain(BOUSAI_TITLE);
 	}
 
 	@Test
 	void lineFailingForAWhileLosesNothingAndSendsNothingTwice() {
-		List<String> users = List.of(lineUser(), lineUser(), lineUser());
-		users.forEach(u -> follow(u, Topic.measure(BOUSAI)));
+		List<LineUserId> followers = List.of(lineUser(), lineUser(), lineUser());
+		followers.forEach(u -> follow(u, Topic.measure(BOUSAI)));
 		line.fail(MULTICAST, 2, 500, Duration.ZERO);
 		line.fail(MULTICAST, 2, 429, Duration.ZERO);
 
 		RatingChange change = record(mongo, events, change(BOUSAI, BOUSAI_TITLE, "B", "A"));
 
 		awaitSent(change.id());
-		assertThat(line.multicastRecipients()).isEqualTo(users.stream().collect(Collectors.toMap(u -> u, u -> 1)));
+		assertThat(line.multicastRecipients()).isEqualTo(followers.stream().collect(Collectors.toMap(LineUserId::value, u -> 1)));
 		Set<String> keys = line.requests(MULTICAST).stream().map(r -> r.headers().entrySet().stream()
 			.filter(e -> e.getKey().equalsIgnoreCase("X-Line-Retry-Key")).findFirst().orElseThrow().getValue().getFirst())
 			.collect(Collectors.toSet());
@@ -141,7 +149,7 @@ class NotificationsTest {
 
 	@Test
 	void aTimedOutMulticastThatLineExecutedIsNotSentAgain() {
-		String user = lineUser();
+		LineUserId user = lineUser();
 		follow(user, Topic.measure(BOUSAI));
 		line.fail(MULTICAST, 1, 200, Duration.ofMillis(1500));
 
@@ -150,7 +158,7 @@ class NotificationsTest {
 		awaitSent(change.id());
 		await().atMost(WAIT).until(() -> line.requests(MULTICAST).size() == 2);
 		assertThat(line.requests(MULTICAST)).extracting(FakeLine.Received::status).containsExactlyInAnyOrder(200, 409);
-		assertThat(line.multicastRecipients()).isEqualTo(Map.of(user, 1));
+		assertThat(line.multicastRecipients()).isEqualTo(Map.of(user.value(), 1));
 	}
 
 	@Test
@@ -163,29 +171,30 @@ class NotificationsTest {
 		await().atMost(WAIT).until(() -> deliveries.ofChange(change.id()).map(r -> r.batchesFailed() == 1).orElse(false));
 		assertThat(deliveries.ofChange(change.id()).orElseThrow().errors())
 			.containsExactly("HTTP 400: The request body has 1 error(s)");
+		await().atMost(WAIT).until(() -> deliveries.ofChange(change.id()).orElseThrow().state().equals("FAILED"));
 		assertThat(line.requests(MULTICAST)).hasSize(1);
 	}
 
 	@Test
-	void theMonthlyQuotaUsedUpPausesSendingUntilResumed() throws InterruptedException {
-		String user = lineUser();
+	void theMonthlyQuotaUsedUpPausesSendingUntilResumed() {
+		LineUserId user = lineUser();
 		follow(user, Topic.measure(BOUSAI));
 		line.fail(MULTICAST, 1, 429, Duration.ZERO, "You have reached your monthly limit.");
 
 		RatingChange change = record(mongo, events, change(BOUSAI, BOUSAI_TITLE, "B", "A"));
 
 		await().atMost(WAIT).until(() -> deliveries.quotaPause().isPresent());
-		Thread.sleep(500);
-		assertThat(line.requests(MULTICAST)).hasSize(1);
+		assertThat(deliveries.ofChange(change.id()).orElseThrow().state()).isEqualTo("PAUSED");
+		await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> line.requests(MULTICAST).size() == 1);
 		deliveries.resumeAfterQuota();
 		awaitSent(change.id());
-		assertThat(line.multicastRecipients()).isEqualTo(Map.of(user, 1));
+		assertThat(line.multicastRecipients()).isEqualTo(Map.of(user.value(), 1));
 	}
 
 	@Test
 	void aDeliveryTheQuotaDoesNotCoverWaitsForAnAdministrator() {
-		List<String> users = List.of(lineUser(), lineUser(), lineUser());
-		users.forEach(u -> follow(u, Topic.measure(HINAN)));
+		List<LineUserId> followers = List.of(lineUser(), lineUser(), lineUser());
+		followers.forEach(u -> follow(u, Topic.measure(HINAN)));
 		line.quota(100L, 99L);
 
 		RatingChange change = record(mongo, events, change(HINAN, "避難行動要支援者に係るシステムの運用", "B", "C"));
@@ -200,14 +209,14 @@ class NotificationsTest {
 
 	@Test
 	void overTheDailyCapChangesWaitForTheNextDaysDigest() {
-		String user = lineUser();
+		LineUserId user = lineUser();
 		follow(user, Topic.measure(BOUSAI));
 		for (int round = 0; round < 3; round++) {
 			RatingChange change = record(mongo, events, change(BOUSAI, BOUSAI_TITLE, "B", round % 2 == 0 ? "A" : "B"));
-			await().atMost(WAIT).until(() -> deliveries.ofChange(change.id()).map(r -> r.state().equals("PLANNED")).orElse(false));
+			await().atMost(WAIT).until(() -> deliveries.ofChange(change.id()).map(r -> r.plannedAt() != null).orElse(false));
 		}
-		await().atMost(WAIT).until(() -> line.multicastRecipients().getOrDefault(user, 0) == 2);
-		assertThat(mongo.findAll(HeldNotices.HeldNotice.class)).extracting(HeldNotices.HeldNotice::userId).contains(user);
+		await().atMost(WAIT).until(() -> line.multicastRecipients().getOrDefault(user.value(), 0) == 2);
+		assertThat(mongo.findAll(HeldNotices.HeldNotice.class)).extracting(HeldNotices.HeldNotice::userId).contains(user.value());
 
 		// the next day: what was held goes out as one digest
 		mongo.findAll(HeldNotices.HeldNotice.class).forEach(h -> {
@@ -215,40 +224,31 @@ class NotificationsTest {
 			mongo.insert(new HeldNotices.HeldNotice(h.userId() + "|" + LocalDate.now(SendWindow.TOKYO).minusDays(1), h.userId(),
 					LocalDate.now(SendWindow.TOKYO).minusDays(1).toString(), h.changeIds()));
 		});
-		await().atMost(WAIT).until(() -> line.multicastRecipients().getOrDefault(user, 0) == 3);
-		assertThat(textByRecipient().get(user)).contains("まとめてお知らせします", BOUSAI_TITLE);
+		await().atMost(WAIT).until(() -> line.multicastRecipients().getOrDefault(user.value(), 0) == 3);
+		assertThat(textByRecipient().get(user.value())).contains("まとめてお知らせします", BOUSAI_TITLE);
 		assertThat(mongo.findAll(HeldNotices.HeldNotice.class)).isEmpty();
+		assertThat(deliveries.recent(1).getFirst()).satisfies(digest -> {
+			assertThat(digest.kind()).isEqualTo("DIGEST");
+			await().atMost(WAIT).until(() -> deliveries.find(digest.id()).orElseThrow().state().equals("SENT"));
+		});
 	}
 
-	@Test
-	void erasingAUserForgetsTheirSettingsAndWhatWaitsForThem() {
-		String user = lineUser();
-		follow(user, Topic.city("多治見市"));
-		String other = lineUser();
-		new HeldNoticesAccess(mongo).hold(user);
-		Batch waiting = new Batch("00000000-0000-0000-0000-000000000001", "m", Batch.Channel.LINE, List.of(user, other), 2,
-				Batch.Status.PENDING, 0, null, null, null);
-		mongo.insert(new Chunk("erase-test:000000", "erase-test", 0, false, List.of(waiting), other,
-				java.time.Instant.now().plusSeconds(3600), null, java.time.Instant.EPOCH, false, java.time.Instant.now()));
-
-		subscriptions.erase(user);
-
-		assertThat(subscriptions.of(user)).isEmpty();
-		assertThat(mongo.findAll(HeldNotices.HeldNotice.class)).noneMatch(h -> h.userId().equals(user));
-		assertThat(mongo.findById("erase-test:000000", Chunk.class).batches().getFirst().userIds()).containsExactly(other);
-	}
-
-	private void follow(String user, Topic topic) {
+	private void follow(LineUserId user, Topic topic) {
 		assertThat(subscriptions.follow(user, topic)).isEqualTo(Subscriptions.Outcome.ADDED);
 	}
 
+	/** Finished, and the report says so. */
 	private void awaitSent(String changeId) {
 		await().atMost(WAIT).until(() -> deliveries.ofChange(changeId)
-			.map(r -> r.state().equals("PLANNED") && r.batchesPending() == 0).orElse(false));
+			.map(r -> r.state().equals("SENT") && r.batchesPending() == 0 && r.finishedAt() != null).orElse(false));
 	}
 
-	private List<String> simulatorMessages(String user) {
+	private List<String> simulatorMessages(LineUserId user) {
 		return simulator.take(user);
+	}
+
+	private static Map<String, Integer> ids(Map<LineUserId, Integer> received) {
+		return received.entrySet().stream().collect(Collectors.toMap(e -> e.getKey().value(), Map.Entry::getValue));
 	}
 
 	/** The text of the last message each user got. */
@@ -259,12 +259,5 @@ class NotificationsTest {
 			body.path("to").forEach(to -> texts.put(to.asText(), body.at("/messages/0/text").asText()));
 		});
 		return texts;
-	}
-
-	/** Puts a held notice in place for a user, as a capped delivery would. */
-	private record HeldNoticesAccess(MongoTemplate mongo) {
-		void hold(String user) {
-			new HeldNotices(mongo).hold(LocalDate.now(SendWindow.TOKYO), List.of(new HeldNotices.Held(user, List.of("some-change"))));
-		}
 	}
 }

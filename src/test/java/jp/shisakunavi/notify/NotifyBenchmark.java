@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -33,6 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.mongodb.client.MongoCollection;
 
 import jp.shisakunavi.linefake.FakeLine;
+import jp.shisakunavi.system.MongoServerProcess;
 import jp.shisakunavi.plan.RatingChange;
 
 /**
@@ -75,9 +77,9 @@ class NotifyBenchmark {
 		registry.add("line.bot.blob-end-point", fake::baseUrl);
 		registry.add("shisaku.notify.send-window", () -> "");
 		registry.add("shisaku.notify.coalesce", () -> "0s");
-		registry.add("shisaku.notify.poll-interval", () -> "200ms");
+		registry.add("shisaku.delivery.poll-interval", () -> "200ms");
 		registry.add("shisaku.notify.daily-cap", () -> System.getProperty("benchmark.cap", "3"));
-		registry.add("shisaku.notify.quota-check-from", () -> "1000");
+		registry.add("shisaku.delivery.quota-check-from", () -> "1000");
 	}
 
 	@Autowired
@@ -87,10 +89,7 @@ class NotifyBenchmark {
 	ApplicationEventPublisher events;
 
 	@Autowired
-	Deliveries deliveries;
-
-	@Autowired
-	QuotaPause quotaPause;
+	Notifications deliveries;
 
 	@AfterAll
 	static void stop() {
@@ -114,8 +113,8 @@ class NotifyBenchmark {
 			rows.add(run(followers, true));
 		}
 		System.out.println();
-		System.out.println("| followers | batches | lower bound | planned after | all handed over after | vs bound | 429s | heap before | peak heap | heap after GC |");
-		System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+		System.out.println("| followers | batches | lower bound | planned after | all handed over after | vs bound | 429s | heap before | peak heap | heap after GC | CPU service / database |");
+		System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
 		System.out.println("(\"planned ahead\": planned while sending waits, as outside the send window; times from the start of sending)");
 		rows.forEach(System.out::println);
 		if (profile != null) {
@@ -132,23 +131,29 @@ class NotifyBenchmark {
 	 * ahead while sending waits, as it does outside the send window, and then sent.
 	 */
 	private String run(int followers, boolean plannedAhead) throws Exception {
-		mongo.dropCollection(Chunk.class);
-		mongo.dropCollection(Delivery.class);
-		mongo.dropCollection(DailyCounts.COLLECTION);
+		mongo.dropCollection("delivery_chunks");
+		mongo.dropCollection("deliveries");
+		mongo.dropCollection("daily_counts");
 		fake.reset();
 		fake.checkOneIn(Integer.MAX_VALUE);
 		fake.limitRate(MULTICAST, 200);
-		if (mongo.count(new org.springframework.data.mongodb.core.query.Query(), Subscriber.class) != followers) {
+		if (mongo.count(new org.springframework.data.mongodb.core.query.Query(), Subscriber.class) != followers + followers / 100) {
 			mongo.dropCollection(Subscriber.class);
+			mongo.dropCollection("line_users");
 			seed(followers);
 		}
 		if (plannedAhead) {
-			quotaPause.pause("benchmark: sending waits until planning is done");
+			// as LINE's monthly limit would: every sender waits until an administrator resumes
+			mongo.save(new Document("_id", "quota").append("until", java.util.Date.from(Instant.now().plusSeconds(3600)))
+				.append("reason", "benchmark: sending waits until planning is done"), "delivery_state");
 		}
 
 		System.gc();
 		MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
 		long before = memory.getHeapMemoryUsage().getUsed();
+		// CPU time, unlike wall time, hardly depends on what else the machine runs: the measure for comparing versions
+		Duration serviceCpuBefore = serviceCpu();
+		Duration databaseCpuBefore = databaseCpu();
 		AtomicLong peak = new AtomicLong(before);
 		Thread sampler = Thread.ofPlatform().daemon().start(() -> {
 			while (!Thread.currentThread().isInterrupted()) {
@@ -167,48 +172,76 @@ class NotifyBenchmark {
 		Instant start = Instant.now();
 		if (plannedAhead) {
 			await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(200))
-				.until(() -> deliveries.ofChange(change.id()).map(r -> r.state().equals("PLANNED")).orElse(false));
+				.until(() -> deliveries.ofChange(change.id()).map(r -> r.plannedAt() != null).orElse(false));
 			start = Instant.now();
 			deliveries.resumeAfterQuota();
 		}
 		await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofSeconds(1)).until(() -> deliveries.ofChange(change.id())
-			.map(r -> r.state().equals("PLANNED") && r.recipientsSent() == followers).orElse(false));
+			.map(r -> r.state().equals("SENT") && r.recipientsSent() == followers).orElse(false));
 		sampler.interrupt();
 		DeliveryReport report = deliveries.ofChange(change.id()).orElseThrow();
 		Instant last = fake.accepted(MULTICAST).stream().map(FakeLine.Received::at).max(Instant::compareTo).orElseThrow();
+		Duration serviceCpu = serviceCpu().minus(serviceCpuBefore);
+		Duration databaseCpu = databaseCpu().minus(databaseCpuBefore);
 		System.gc();
 		long after = memory.getHeapMemoryUsage().getUsed();
 
 		Map<String, Integer> received = fake.multicastRecipients();
 		assertThat(received).hasSize(followers);
 		assertThat(received.values()).containsOnly(1);
+		assertThat(IntStream.range(followers, followers + followers / 100).mapToObj(NotifyBenchmark::userId))
+			.as("users who blocked the account").noneMatch(received::containsKey);
 		long refused = fake.requests(MULTICAST).stream().filter(r -> r.status() == 429).count();
 		double bound = followers / 500.0 / 200.0;
 		double handedOver = Duration.between(start, last).toMillis() / 1000.0;
 		double planned = Duration.between(report.createdAt(), report.plannedAt()).toMillis() / 1000.0;
-		return String.format("| %,d%s | %,d | %.1f s | %.1f s | %.1f s | %+.0f%% | %d | %d MB | %d MB | %d MB |", followers,
+		return String.format("| %,d%s | %,d | %.1f s | %.1f s | %.1f s | %+.0f%% | %d | %d MB | %d MB | %d MB | %.1f / %.1f s |", followers,
 				plannedAhead ? " planned ahead" : "",
 				report.batchesSent(), bound, planned, handedOver, (handedOver / bound - 1) * 100, refused, mb(before),
-				mb(peak.get()), mb(after));
+				mb(peak.get()), mb(after), serviceCpu.toMillis() / 1000.0, databaseCpu.toMillis() / 1000.0);
 	}
 
+	/**
+	 * The followers, each a LINE user who follows the account (so that reachability is read as it would be), and
+	 * one in a hundred more who follow the measure but blocked the account.
+	 */
 	private void seed(int followers) {
 		MongoCollection<Document> subscriptions = mongo.getCollection(mongo.getCollectionName(Subscriber.class));
+		MongoCollection<Document> users = mongo.getCollection("line_users");
 		List<String> topics = List.of(Topic.measure(NotifyFixture.BOUSAI).key());
-		List<Document> batch = new ArrayList<>();
-		for (int i = 0; i < followers; i++) {
-			String userId = "U" + UUID.nameUUIDFromBytes(Integer.toString(i).getBytes(StandardCharsets.UTF_8)).toString()
-				.replace("-", "");
-			batch.add(new Document("_id", userId).append("active", true)
-				.append("topics", topics));
-			if (batch.size() == 10_000) {
-				subscriptions.insertMany(batch);
-				batch.clear();
+		List<Document> followed = new ArrayList<>();
+		List<Document> known = new ArrayList<>();
+		java.util.Date now = new java.util.Date();
+		for (int i = 0; i < followers + followers / 100; i++) {
+			String userId = userId(i);
+			followed.add(new Document("_id", userId).append("topics", topics));
+			known.add(new Document("_id", userId).append("following", i < followers).append("createdAt", now)
+				.append("updatedAt", now));
+			if (followed.size() == 10_000) {
+				subscriptions.insertMany(followed);
+				users.insertMany(known);
+				followed.clear();
+				known.clear();
 			}
 		}
-		if (!batch.isEmpty()) {
-			subscriptions.insertMany(batch);
+		if (!followed.isEmpty()) {
+			subscriptions.insertMany(followed);
+			users.insertMany(known);
 		}
+	}
+
+	private static String userId(int i) {
+		return "U" + UUID.nameUUIDFromBytes(Integer.toString(i).getBytes(StandardCharsets.UTF_8)).toString().replace("-", "");
+	}
+
+	/** The CPU time of this JVM, which holds the service and the fake LINE. */
+	private static Duration serviceCpu() {
+		return Duration.ofNanos(((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime());
+	}
+
+	private static Duration databaseCpu() {
+		return database.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
 	}
 
 	private static void sleep(long millis) {

@@ -18,6 +18,7 @@ import jp.shisakunavi.AdminApi;
 import jp.shisakunavi.linefake.FakeLine;
 import jp.shisakunavi.plan.RatingChange;
 import jp.shisakunavi.plan.RatingsChanged;
+import jp.shisakunavi.users.LineUserId;
 
 /** Rating changes as the evaluation intake records them, for tests of what follows from them. */
 final class NotifyFixture {
@@ -29,10 +30,12 @@ final class NotifyFixture {
 	private NotifyFixture() {
 	}
 
+	/** An applied change, as the intake leaves it. */
 	static RatingChange change(String measureId, String title, String oldRating, String newRating) {
+		Instant now = Instant.now();
 		return new RatingChange("test-" + UUID.randomUUID(), RatingChange.Kind.NEW_YEAR, "tajimi-4", "多治見市", "1",
 				measureId, title, measureId, title, List.of("危機管理課"), null, 2023, oldRating, "目標どおりに実施",
-				newRating, "目標を上回って実施", null, false, Instant.now(), true, false);
+				newRating, "目標を上回って実施", null, false, now, true, now);
 	}
 
 	static RatingChange record(MongoTemplate mongo, ApplicationEventPublisher events, RatingChange change) {
@@ -48,27 +51,26 @@ final class NotifyFixture {
 	static void fastNotificationsWith(FakeLine line, Path dataDir, DynamicPropertyRegistry registry) {
 		registry.add("shisaku.data-dir", dataDir::toString);
 		AdminApi.credentials(registry);
-		registry.add("line.bot.channel-secret", () -> "test-channel-secret");
-		registry.add("line.bot.channel-token", () -> "test-channel-token");
-		registry.add("line.bot.api-end-point", line::baseUrl);
-		registry.add("line.bot.blob-end-point", line::baseUrl);
+		line.connect(registry);
 		registry.add("line.bot.read-timeout", () -> "1s");
-		registry.add("shisaku.notify.poll-interval", () -> "100ms");
-		registry.add("shisaku.notify.retry-backoff", () -> "100ms");
+		registry.add("shisaku.delivery.poll-interval", () -> "100ms");
+		registry.add("shisaku.delivery.retry-backoff", () -> "100ms");
 	}
 
 	/**
-	 * Nothing left to send from one test to the next: deliveries cancelled, chunks closed, waiting changes taken,
-	 * held notices, daily counts and subscribers gone, sending not paused.
+	 * Nothing left to send from one test to the next: deliveries cancelled, chunks closed, changes and what was
+	 * noticed of them, held notices, daily counts, subscribers and blocked users gone, sending not paused.
 	 */
 	static void settle(MongoTemplate mongo) {
-		mongo.updateMulti(new Query(), Update.update("state", Delivery.State.CANCELLED), Delivery.class);
-		mongo.updateMulti(new Query(), Update.update("done", true), Chunk.class);
-		mongo.updateMulti(new Query(), Update.update("deliveryPlanned", true), RatingChange.class);
+		mongo.updateMulti(new Query(), Update.update("state", "CANCELLED"), "deliveries");
+		mongo.updateMulti(new Query(), Update.update("done", true), "delivery_chunks");
+		mongo.remove(new Query(), RatingChange.class);
+		mongo.remove(new Query(), ChangeNotices.ChangeNotice.class);
 		mongo.remove(new Query(), HeldNotices.HeldNotice.class);
-		mongo.remove(new Query(), DailyCounts.COLLECTION);
+		mongo.remove(new Query(), "daily_counts");
 		mongo.remove(new Query(), Subscriber.class);
-		mongo.remove(new Query(), QuotaPause.Paused.class);
+		mongo.remove(new Query(), "line_users");
+		mongo.remove(new Query(), "delivery_state");
 	}
 
 	/** Each test starts with nothing left to send from the one before ({@code @ExtendWith(NotifyFixture.Settle.class)}). */
@@ -80,7 +82,11 @@ final class NotifyFixture {
 		}
 	}
 
-	static String lineUser() {
-		return "U" + UUID.randomUUID().toString().replace("-", "");
+	static LineUserId lineUser() {
+		return LineUserId.of("U" + UUID.randomUUID().toString().replace("-", ""));
+	}
+
+	static LineUserId simulatorUser() {
+		return LineUserId.of("sim-" + UUID.randomUUID());
 	}
 }

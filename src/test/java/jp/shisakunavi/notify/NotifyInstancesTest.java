@@ -5,7 +5,6 @@ import static jp.shisakunavi.notify.NotifyFixture.BOUSAI_TITLE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,9 +23,10 @@ import com.mongodb.client.MongoDatabase;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import jp.shisakunavi.ShisakuNaviApplication;
 import jp.shisakunavi.linefake.FakeLine;
+import jp.shisakunavi.system.Instances;
+import jp.shisakunavi.system.ServiceProcess;
 
 /**
  * Several instances on one database, and an instance killed in the middle of a delivery: every follower still
@@ -41,31 +41,23 @@ class NotifyInstancesTest {
 	@TempDir
 	Path dir;
 
-	MongoServer database;
-	String uri;
+	Instances instances;
 	MongoClient client;
 	FakeLine line;
-	final List<ServiceProcess> services = new ArrayList<>();
 
 	@BeforeEach
-	void start() throws Exception {
-		database = new MongoServer(new MemoryBackend());
-		InetSocketAddress address = database.bind();
-		uri = "mongodb://127.0.0.1:" + address.getPort() + "/navi";
-		client = MongoClients.create(uri);
-		line = new FakeLine();
+	void start() {
+		instances = new Instances(dir);
+		client = MongoClients.create(instances.uri());
+		line = instances.line();
 		// LINE is slow today: each multicast takes a while, so that a crash falls in the middle of the delivery
 		line.fail(MULTICAST, Integer.MAX_VALUE, 200, Duration.ofMillis(150));
 	}
 
 	@AfterEach
 	void stop() throws InterruptedException {
-		for (ServiceProcess service : services) {
-			service.close();
-		}
-		line.close();
 		client.close();
-		database.shutdown();
+		instances.close();
 	}
 
 	@Test
@@ -99,13 +91,9 @@ class NotifyInstancesTest {
 	}
 
 	private ServiceProcess service(String name) throws Exception {
-		ServiceProcess service = ServiceProcess.start(dir, name, List.of("--shisaku.mongodb-uri=" + uri,
-				"--line.bot.channel-token=test-channel-token", "--line.bot.channel-secret=test-channel-secret",
-				"--line.bot.api-end-point=" + line.baseUrl(), "--line.bot.blob-end-point=" + line.baseUrl(),
-				"--shisaku.notify.send-window=", "--shisaku.notify.coalesce=0s", "--shisaku.notify.poll-interval=200ms",
-				"--shisaku.notify.lease=5s", "--shisaku.notify.quota-check-from=1000000"));
-		services.add(service);
-		return service;
+		return instances.start(name, ShisakuNaviApplication.class.getName(), List.of("--shisaku.notify.send-window=",
+				"--shisaku.notify.coalesce=0s", "--shisaku.delivery.poll-interval=200ms", "--shisaku.delivery.lease=5s",
+				"--shisaku.delivery.quota-check-from=1000000"));
 	}
 
 	/** Ten thousand citizens follow a measure whose rating then changes. */
@@ -113,8 +101,7 @@ class NotifyInstancesTest {
 		MongoDatabase db = client.getDatabase("navi");
 		List<Document> followers = new ArrayList<>();
 		for (int i = 0; i < FOLLOWERS; i++) {
-			followers.add(new Document("_id", String.format("U%032x", i)).append("active", true)
-				.append("topics", List.of(Topic.measure(BOUSAI).key())));
+			followers.add(new Document("_id", String.format("U%032x", i)).append("topics", List.of(Topic.measure(BOUSAI).key())));
 		}
 		db.getCollection("subscriptions").insertMany(followers);
 		new MongoTemplate(client, "navi").insert(NotifyFixture.change(BOUSAI, BOUSAI_TITLE, "B", "A"));

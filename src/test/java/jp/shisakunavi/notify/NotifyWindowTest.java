@@ -37,7 +37,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jp.shisakunavi.AdminApi;
 import jp.shisakunavi.linefake.FakeLine;
 import jp.shisakunavi.linefake.FakeLineExtension;
+import jp.shisakunavi.delivery.DailyWindow;
+import jp.shisakunavi.delivery.SendWindow;
 import jp.shisakunavi.plan.RatingChange;
+import jp.shisakunavi.users.LineUserId;
 
 /**
  * Outside the send window nothing goes out, until an administrator says it is urgent: then it goes out at once,
@@ -72,7 +75,7 @@ class NotifyWindowTest {
 	Subscriptions subscriptions;
 
 	@Autowired
-	Deliveries deliveries;
+	Notifications deliveries;
 
 	@Autowired
 	MongoTemplate mongo;
@@ -82,22 +85,24 @@ class NotifyWindowTest {
 
 	@BeforeEach
 	void windowIsClosed() {
-		assertThat(SendWindow.parse(CLOSED_WINDOW).isOpen(Instant.now())).as(CLOSED_WINDOW).isFalse();
+		assertThat(DailyWindow.parse("test", "NOTIFY_SEND_WINDOW", CLOSED_WINDOW).isOpen(Instant.now())).as(CLOSED_WINDOW)
+			.isFalse();
 	}
 
 	@Test
 	void aChangeOutsideTheWindowWaitsUntilAnAdministratorMarksItUrgent() {
-		String follower = lineUser();
-		String other = lineUser();
+		LineUserId follower = lineUser();
+		LineUserId other = lineUser();
 		follow(follower, Topic.measure(BOUSAI));
 		follow(other, Topic.city("各務原市"));
 
 		RatingChange change = record(mongo, events, change(BOUSAI, BOUSAI_TITLE, "B", "A"));
 
-		await().atMost(WAIT).until(() -> deliveries.ofChange(change.id()).map(r -> r.state().equals("PLANNED")).orElse(false));
+		await().atMost(WAIT).until(() -> deliveries.ofChange(change.id()).map(r -> r.plannedAt() != null).orElse(false));
 		await().during(QUIET).atMost(QUIET.plusSeconds(2)).until(() -> line.requests(MULTICAST).isEmpty());
 		assertThat(deliveries.ofChange(change.id())).hasValueSatisfying(report -> {
 			assertThat(report.urgent()).isFalse();
+			assertThat(report.state()).isEqualTo("HELD");
 			assertThat(report.recipients()).isEqualTo(1);
 			assertThat(report.batchesPending()).isEqualTo(1);
 			assertThat(report.batchesSent()).isZero();
@@ -108,8 +113,9 @@ class NotifyWindowTest {
 		assertThat(urgent.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 		await().atMost(Duration.ofSeconds(10)).until(() -> !line.accepted(MULTICAST).isEmpty());
 		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> line.requests(MULTICAST).size() == 1);
-		assertThat(line.multicastRecipients()).isEqualTo(Map.of(follower, 1));
+		assertThat(line.multicastRecipients()).isEqualTo(Map.of(follower.value(), 1));
 		assertThat(line.accepted(MULTICAST).getFirst().json().at("/messages/0/text").asText()).contains(BOUSAI_TITLE);
+		await().atMost(WAIT).until(() -> deliveries.ofChange(change.id()).orElseThrow().state().equals("SENT"));
 		assertThat(deliveries.ofChange(change.id())).hasValueSatisfying(report -> {
 			assertThat(report.urgent()).isTrue();
 			assertThat(report.batchesSent()).isEqualTo(1);
@@ -125,16 +131,17 @@ class NotifyWindowTest {
 
 	@Test
 	void anUrgentAnnouncementGoesOutOutsideTheWindowAndAnOrdinaryOneWaits() {
-		String follower = lineUser();
+		LineUserId follower = lineUser();
 		follow(follower, Topic.city("多治見市"));
 
 		JsonNode ordinary = announce("令和6年度の評価を公開しました。", false);
 		JsonNode urgent = announce("避難所の開設状況をお知らせします。", true);
 
 		await().atMost(WAIT).until(() -> !line.accepted(MULTICAST).isEmpty());
-		await().atMost(WAIT).until(() -> report(ordinary).get("state").asText().equals("PLANNED"));
+		await().atMost(WAIT).until(() -> report(ordinary).has("plannedAt"));
 		await().during(QUIET).atMost(QUIET.plusSeconds(2)).until(() -> line.requests(MULTICAST).size() == 1);
-		assertThat(line.multicastRecipients()).isEqualTo(Map.of(follower, 1));
+		assertThat(report(ordinary).get("state").asText()).isEqualTo("HELD");
+		assertThat(line.multicastRecipients()).isEqualTo(Map.of(follower.value(), 1));
 		assertThat(line.accepted(MULTICAST).getFirst().json().at("/messages/0/text").asText())
 			.isEqualTo("【施策ナビ】お知らせ\n避難所の開設状況をお知らせします。");
 		assertThat(report(urgent).get("batchesSent").asInt()).isEqualTo(1);
@@ -153,7 +160,7 @@ class NotifyWindowTest {
 		return admin().getForObject("/admin/api/deliveries/{id}", JsonNode.class, delivery.get("id").asText());
 	}
 
-	private void follow(String user, Topic topic) {
+	private void follow(LineUserId user, Topic topic) {
 		assertThat(subscriptions.follow(user, topic)).isEqualTo(Subscriptions.Outcome.ADDED);
 	}
 

@@ -176,6 +176,7 @@ class EvaluationIntakeTest {
 		assertThat(changes.history("tajimi-4-3-02")).singleElement()
 			.satisfies(c -> assertThat(c.oldRating() + "→" + c.newRating()).isEqualTo("B→A"));
 		assertThat(mongo.findById("crashed", EvaluationRequest.class).done()).isTrue();
+		assertThat(changes.history("tajimi-4-3-02").getFirst().appliedAt()).as("stamped when applied").isNotNull();
 		assertThat(events.stream(RatingsChanged.class).flatMap(e -> e.changeIds().stream()))
 			.hasSize(2);
 	}

@@ -69,6 +69,47 @@ class QueryUnderstandingTest {
 		assertThat(understood.contentTokens()).contains("電子", "カルテ");
 	}
 
+	@ParameterizedTest
+	@CsvSource({ "多冶見市の防災アプリ, 多治見市", "茅が崎の電子カルテ, 茅ヶ崎市", "芽ヶ崎の電子カルテ, 茅ヶ崎市",
+			"茅ヶ先市の電子カルテ, 茅ヶ崎市", "ちかさきの電子カルテ, 茅ヶ崎市" })
+	void recognisesCitiesTypedALittleWrong(String question, String city) {
+		Understood understood = understand(question, null);
+		assertThat(understood.understanding().municipality()).as(question).isEqualTo(city);
+		assertThat(understood.contentTokens()).as(question).doesNotContain("茅", "崎", "多", "見");
+	}
+
+	@Test
+	void noticesAPlaceTheDataDoesNotCover() {
+		Understood understood = understand("横浜市の防災アプリは？", "多治見市");
+		assertThat(understood.understanding().otherPlace()).isEqualTo("横浜市");
+		assertThat(understood.intent()).isEqualTo(Intent.OUT_OF_SCOPE);
+		assertThat(understand("市町村の防災アプリ", "多治見市").understanding().otherPlace()).isNull();
+	}
+
+	@Test
+	void cutsGreetingsSelfIntroductionsAndClosings() {
+		Understood understood = understand("こんにちは、多治見市民です。防災アプリってほんと？よろしくお願いします", null);
+		assertThat(understood.understanding().municipality()).isEqualTo("多治見市");
+		assertThat(understood.contentTokens()).containsExactly("防災", "アプリ");
+	}
+
+	@Test
+	void listsWhatADepartmentIsInChargeOfAndWhatIsCompleted() {
+		Understood department = understand("市民課が担当している施策を全部", "多治見市");
+		assertThat(department.intent()).isEqualTo(Intent.LIST);
+		assertThat(department.understanding().department()).isEqualTo("市民課");
+		Understood completed = understand("完了した施策は？", "多治見市");
+		assertThat(completed.intent()).isEqualTo(Intent.LIST);
+		assertThat(completed.understanding().state()).isEqualTo("completed");
+	}
+
+	@Test
+	void readsARunOfKanaAsOneWordByItsReadingAndPhrasesWhole() {
+		assertThat(understand("ぼうさいあぷりってほんと？", "多治見市").contentTokens()).containsExactly("ぼうさいあぷり");
+		assertThat(understand("フェイスブックの更新", "多治見市").contentTokens()).containsExactly("フェイスブック", "更新");
+		assertThat(understand("オープンデータ", "多治見市").contentTokens()).containsExactly("オープンデータ");
+	}
+
 	private static Understood understand(String question, String city) {
 		return QueryUnderstanding.understand(question, city, SNAPSHOT);
 	}

@@ -9,7 +9,7 @@ class SearchTest {
 
 	private static final IndexSnapshot SNAPSHOT = SearchFixture.snapshot();
 
-	private final Search search = new Search(() -> SNAPSHOT, 0.5);
+	private final Search search = new Search(() -> SNAPSHOT, 0.5, 0.35);
 
 	@Test
 	void findsMeasuresWrittenInKanaAbbreviationsAndOtherWidths() {
@@ -78,12 +78,39 @@ class SearchTest {
 
 	@Test
 	void belowTheThresholdOffersNearMissesInstead() {
-		Search strict = new Search(() -> SNAPSHOT, 0.99);
+		Search strict = new Search(() -> SNAPSHOT, 0.99, 0.99);
 		Answer answer = strict.answer(new Question("防災アプリの通知機能", "多治見市", 5));
 		assertThat(answer.answered()).isFalse();
 		assertThat(answer.results()).isEmpty();
 		assertThat(answer.suggestions()).hasSizeBetween(1, 3).extracting(Hit::id).contains("t-4-1-01");
 		assertThat(ask("防災アプリの通知機能", "多治見市").answered()).isTrue();
+	}
+
+	@Test
+	void saysNothingAboutWhatThePlansDoNotCoverEvenWhenAWordMatches() {
+		Answer answer = ask("住民票の料金はいくら？", "多治見市");
+		assertThat(answer.answered()).isFalse();
+		assertThat(answer.askBack()).isFalse();
+		assertThat(answer.suggestions()).isEmpty();
+	}
+
+	@Test
+	void asksBackWhenTheCandidatesAreCloseOrWeak() {
+		Answer weak = new Search(() -> SNAPSHOT, 0.99, 0.5).answer(new Question("防災アプリの通知機能", "多治見市", 5));
+		assertThat(weak.answered()).isFalse();
+		assertThat(weak.askBack()).isTrue();
+		assertThat(weak.suggestions()).extracting(Hit::id).containsExactly("t-4-1-01");
+		// the current measure and the one of the earlier plan it continues are one candidate, not a toss-up
+		Answer continued = ask("観光拠点のワイファイ", "多治見市");
+		assertThat(continued.answered()).isTrue();
+		assertThat(continued.results().getFirst().id()).isEqualTo("t-4-2-01");
+	}
+
+	@Test
+	void quotesTheSentenceThatAnswersAWhenQuestion() {
+		Hit first = ask("防災アプリはいつ導入されたの？", "多治見市").results().getFirst();
+		assertThat(first.id()).isEqualTo("t-4-1-01");
+		assertThat(first.excerpt()).startsWith("新たな防災情報伝達手段の多重化として令和3年1月に防災アプリを導入しました。");
 	}
 
 	@Test

@@ -108,7 +108,7 @@ class ReliabilityApiTest {
 		assertThat(anonymous.toString()).doesNotContain(dataDir.toString()).doesNotContain("free");
 		assertThat(administrator.path("components").path("workers").path("status").asText()).isEqualTo("UP");
 		assertThat(administrator.path("components").path("workers").path("details").toString())
-			.contains("line-answer", "notify-send", "notify-dispatch");
+			.contains("line-answer", "delivery-send", "delivery-planning");
 		assertThat(http.getForEntity("/actuator/prometheus", String.class).getStatusCode())
 			.isEqualTo(HttpStatus.UNAUTHORIZED);
 		assertThat(admin().getForObject("/actuator/prometheus", String.class))

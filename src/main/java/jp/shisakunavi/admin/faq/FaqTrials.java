@@ -58,8 +58,8 @@ class FaqTrials {
 		String city = answer.understood() != null && answer.understood().municipality() != null
 				? answer.understood().municipality() : municipality;
 		List<TrialAnswer.Result> results = answer.results().stream().map(h -> result(h, city, editedId, edited)).toList();
-		boolean ranked = answer.intent() != Intent.LIST && !results.isEmpty();
-		return new TrialAnswer(against, answer.query(), intentLabel(answer.intent()), answer.answered(),
+		boolean ranked = answer.intent() != Intent.LIST && !answer.askBack() && !results.isEmpty();
+		return new TrialAnswer(against, answer.query(), intentLabel(answer.intent()), answer.answered(), answer.askBack(),
 				ranked ? results.getFirst() : null, ranked ? results.subList(1, results.size()) : results,
 				answer.suggestions().stream().map(h -> result(h, city, editedId, edited)).toList());
 	}

@@ -7,10 +7,11 @@ import java.util.List;
  *
  * @param against what was searched: {@code saved} (the stored entries) or {@code draft} (with the edit in place)
  * @param answered false: the bot says it does not know ({@code suggestions} are the near misses it offers)
- * @param first the answer the bot gives; null when it gives none or answers with a list or an explanation
+ * @param askBack the bot asks which of the close results was meant, instead of answering one
+ * @param first the answer the bot gives; null when it gives none, asks back, or answers with a list
  * @param runnersUp the other results, best first
  */
-record TrialAnswer(String against, String question, String intent, boolean answered, Result first,
+record TrialAnswer(String against, String question, String intent, boolean answered, boolean askBack, Result first,
 		List<Result> runnersUp, List<Result> suggestions) {
 
 	/**
