@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +23,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import jp.shisakunavi.AdminApi;
-import jp.shisakunavi.account.AccountDraft;
 import jp.shisakunavi.account.Accounts;
 import jp.shisakunavi.account.ApiTokens;
 import jp.shisakunavi.account.Role;
@@ -69,9 +66,7 @@ class FaqApiTest {
 				municipality: 多治見市
 				writtenByHand: true
 				""");
-		registry.add("shisaku.data-dir", () -> root.resolve("data").toString());
-		registry.add("shisaku.faq-dir", () -> root.resolve("faq").toString());
-		AdminApi.credentials(registry);
+		FaqSeedFolder.use(root, registry);
 	}
 
 	@Autowired
@@ -304,17 +299,14 @@ class FaqApiTest {
 	}
 
 	private String token(Role role, List<String> municipalities) {
-		String name = role.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
-		return tokens.issue(accounts.create(name, AccountDraft.of(role, municipalities), null).id(), "test").secret();
+		return AdminApi.tokenOf(accounts, tokens, role, municipalities);
 	}
 
 	private ResponseEntity<Map<String, Object>> send(String token, HttpMethod method, String path, Object body) {
 		return AdminApi.withToken(http, token).exchange(path, method, new HttpEntity<>(body), JSON);
 	}
 
-	private static void seed(String relative, String content) throws IOException {
-		Path file = root.resolve("faq").resolve(relative);
-		Files.createDirectories(file.getParent());
-		Files.writeString(file, content);
+	private static void seed(String relative, String content) {
+		FaqSeedFolder.write(root, relative, content);
 	}
 }

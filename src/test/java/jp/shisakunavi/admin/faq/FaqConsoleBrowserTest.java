@@ -87,9 +87,7 @@ class FaqConsoleBrowserTest {
 				category: 手続き
 				writtenByHand: true
 				""");
-		registry.add("shisaku.data-dir", () -> root.resolve("data").toString());
-		registry.add("shisaku.faq-dir", () -> root.resolve("faq").toString());
-		AdminApi.credentials(registry);
+		FaqSeedFolder.use(root, registry);
 		registry.add("shisaku.admin.delay", () -> "10ms");
 	}
 
@@ -421,9 +419,7 @@ class FaqConsoleBrowserTest {
 		return UUID.randomUUID().toString().substring(0, 8);
 	}
 
-	private static void seed(String relative, String content) throws IOException {
-		Path file = root.resolve("faq").resolve(relative);
-		Files.createDirectories(file.getParent());
-		Files.writeString(file, content);
+	private static void seed(String relative, String content) {
+		FaqSeedFolder.write(root, relative, content);
 	}
 }

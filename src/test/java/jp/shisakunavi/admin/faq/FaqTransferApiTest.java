@@ -8,12 +8,10 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -38,7 +36,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.LinkedMultiValueMap;
 
 import jp.shisakunavi.AdminApi;
-import jp.shisakunavi.account.AccountDraft;
 import jp.shisakunavi.account.Accounts;
 import jp.shisakunavi.account.ApiTokens;
 import jp.shisakunavi.account.Role;
@@ -98,9 +95,7 @@ class FaqTransferApiTest {
 				answer: 施策の進み具合を年度ごとに表したものです。
 				writtenByHand: true
 				""");
-		registry.add("shisaku.data-dir", () -> root.resolve("data").toString());
-		registry.add("shisaku.faq-dir", () -> root.resolve("faq").toString());
-		AdminApi.credentials(registry);
+		FaqSeedFolder.use(root, registry);
 	}
 
 	@Autowired
@@ -296,13 +291,10 @@ class FaqTransferApiTest {
 	}
 
 	private String token(Role role, List<String> municipalities) {
-		String name = role.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
-		return tokens.issue(accounts.create(name, AccountDraft.of(role, municipalities), null).id(), "test").secret();
+		return AdminApi.tokenOf(accounts, tokens, role, municipalities);
 	}
 
-	private static void seed(String relative, String content) throws IOException {
-		Path file = root.resolve("faq").resolve(relative);
-		Files.createDirectories(file.getParent());
-		Files.writeString(file, content);
+	private static void seed(String relative, String content) {
+		FaqSeedFolder.write(root, relative, content);
 	}
 }
