@@ -111,15 +111,22 @@ public class FaqImports implements ApplicationRunner {
 			List<FaqRecord> writes = journal.writes(begun.id());
 			if (writes.size() == begun.writes()) {
 				long finished = writes.stream().filter(this::storeAgain).count();
-				log.info("FAQ import {} was interrupted; {} of its {} entries written now", begun.id(), finished, writes.size());
+				log.info("FAQ import {} was interrupted and is finished now ({} of its {} entries stored)", begun.id(), finished, writes.size());
 			}
 			journal.forget(begun.id());
 		}
 		store.repairHistory();
 	}
 
+	/**
+	 * Stores one entry of an import; true also when it is stored already (an instance starting meanwhile finished
+	 * the import, writing the same).
+	 */
 	private boolean storeAgain(FaqRecord next) {
-		return next.version() == 1 ? store.insert(next) : store.replace(next);
+		if (next.version() == 1 ? store.insert(next) : store.replace(next)) {
+			return true;
+		}
+		return records.find(next.id()).filter(r -> r.version() == next.version() && r.content().equals(next.content())).isPresent();
 	}
 
 	private void store(List<Write> writes, List<FaqImportRow> rows) {

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.List;
 
 import jp.shisakunavi.admin.SpreadsheetUpload;
+import jp.shisakunavi.admin.UnreadableFile;
 import jp.shisakunavi.faq.FaqImportRow;
 import jp.shisakunavi.faq.FaqImports;
 
@@ -15,9 +16,11 @@ final class FaqUpload {
 	}
 
 	static List<FaqImportRow> read(String filename, InputStream content) throws IOException {
-		if (SpreadsheetUpload.extension(filename).equals("zip")) {
-			return FaqZip.read(content);
-		}
-		return FaqSheet.rows(SpreadsheetUpload.read(filename, content, FaqImports.MAX_ROWS));
+		return switch (SpreadsheetUpload.extension(filename)) {
+			case "zip" -> FaqZip.read(content);
+			case "csv", "xlsx", "xls", "" -> FaqSheet.rows(SpreadsheetUpload.read(filename, content, FaqImports.MAX_ROWS));
+			default -> throw new UnreadableFile("CSV (.csv)・Excel (.xlsx)・zip (.zip) のどれかを選んでください（選ばれたファイル: "
+					+ filename + "）");
+		};
 	}
 }
