@@ -25,7 +25,6 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import jp.shisakunavi.delivery.DeliveryPreview;
@@ -59,7 +58,7 @@ class Planner {
 	private final LineCredentials line;
 	private final DeliveryProperties properties;
 	private final Clock clock;
-	private final Counter heldCount;
+	private final MeterRegistry meters;
 
 	Planner(MongoTemplate mongo, Clients clients, Windows windows, LineUsers users, DailyCounts dailyCounts,
 			Multicasts multicasts, Senders senders, Completion completion, LineCredentials line,
@@ -75,7 +74,7 @@ class Planner {
 		this.line = line;
 		this.properties = properties;
 		this.clock = clock;
-		this.heldCount = meters.counter("shisaku.notify.held");
+		this.meters = meters;
 	}
 
 	/**
@@ -154,7 +153,7 @@ class Planner {
 				}
 				if (delivery.holdsOverCap() && counter.count(r.userId()) >= delivery.cap().limit()) {
 					held.add(r);
-					heldCount.increment();
+					meters.counter("shisaku.delivery.held", "kind", delivery.kind()).increment();
 				}
 				else {
 					sending.add(r);
