@@ -27,7 +27,8 @@ final class CsvReading {
 	private CsvReading() {
 	}
 
-	static Table read(byte[] content) {
+	/** Reading stops at the first row past {@code maxRows} below the header (a blank line counts as none). */
+	static Table read(byte[] content, int maxRows) {
 		String text = decode(content);
 		if (text.chars().anyMatch(c -> c < 0x20 && c != '\t' && c != '\r' && c != '\n')) {
 			throw new UnreadableFile("CSV ファイルではありません（文字でないデータが含まれています）");
@@ -36,8 +37,13 @@ final class CsvReading {
 		CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get();
 		List<Table.Line> lines = new ArrayList<>();
 		try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
+			int filled = 0;
 			for (CSVRecord record : parser) {
-				lines.add(new Table.Line((int) record.getRecordNumber(), record.toList()));
+				Table.Line line = new Table.Line((int) record.getRecordNumber(), record.toList());
+				if (!line.blank() && ++filled > maxRows + 1) {
+					throw new UnreadableFile("一度に登録できるのは" + maxRows + "行までです（" + line.number() + "行目を超えて続いています）");
+				}
+				lines.add(line);
 			}
 		}
 		catch (IOException | UncheckedIOException | IllegalStateException e) {

@@ -3,12 +3,12 @@ package jp.shisakunavi.admin;
 import java.util.List;
 
 /** A spreadsheet as read from a file: the header row and the rows below it, each with its row number. */
-record Table(List<String> header, List<Line> lines) {
+public record Table(List<String> header, List<Line> lines) {
 
 	/** A row of cells; {@code number} is the row as the spreadsheet program shows it (the header is 1). */
-	record Line(int number, List<String> cells) {
+	public record Line(int number, List<String> cells) {
 
-		boolean blank() {
+		public boolean blank() {
 			return cells.stream().allMatch(c -> c == null || c.isBlank());
 		}
 	}

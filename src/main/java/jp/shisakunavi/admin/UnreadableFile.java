@@ -1,13 +1,13 @@
 package jp.shisakunavi.admin;
 
-/** An uploaded file that cannot be read as evaluations; the reason says what to do about it. */
-class UnreadableFile extends IllegalArgumentException {
+/** An uploaded file that cannot be read; the reason says what to do about it. */
+public class UnreadableFile extends IllegalArgumentException {
 
-	UnreadableFile(String reason) {
+	public UnreadableFile(String reason) {
 		super(reason);
 	}
 
-	UnreadableFile(String reason, Throwable cause) {
+	public UnreadableFile(String reason, Throwable cause) {
 		super(reason, cause);
 	}
 }

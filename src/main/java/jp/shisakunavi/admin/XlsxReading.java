@@ -24,8 +24,6 @@ import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
 
-import jp.shisakunavi.plan.EvaluationIntake;
-
 /**
  * The first sheet of an Excel workbook, each cell as Excel shows it (a year typed as 2022 reads "2022"; a formula
  * by the result Excel saved with it, so no formula is ever evaluated here). The sheet is streamed (SAX), never
@@ -49,14 +47,14 @@ final class XlsxReading {
 	}
 
 	/** @param file the uploaded file (opened in place, so parts are inflated one at a time as they are read) */
-	static Table read(Path file) {
+	static Table read(Path file, int maxRows) {
 		try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
 			XSSFReader reader = new XSSFReader(pkg);
 			Iterator<InputStream> sheets = reader.getSheetsData();
 			if (!sheets.hasNext()) {
 				throw new UnreadableFile("Excel ファイルにシートがありません");
 			}
-			Rows rows = new Rows();
+			Rows rows = new Rows(maxRows);
 			try (InputStream sheet = sheets.next()) {
 				XMLReader parser = XMLHelper.newXMLReader();
 				parser.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(),
@@ -75,7 +73,7 @@ final class XlsxReading {
 		catch (IOException | OpenXML4JException | SAXException | ParserConfigurationException | RuntimeException e) {
 			if (bomb(e)) {
 				throw new UnreadableFile("Excel ファイルの中身が大きすぎます（展開すると " + MAX_PART_SIZE / 1024 / 1024
-						+ " MB を超えるか、圧縮率が異常です）。評価の行だけを残したファイルを送ってください", e);
+						+ " MB を超えるか、圧縮率が異常です）。必要な行だけを残したファイルを送ってください", e);
 			}
 			// POI reports a damaged or foreign file with many exception types; all mean the same to the user.
 			throw new UnreadableFile("Excel (.xlsx) ファイルとして読めません（壊れているか、別の形式のファイルです）", e);
@@ -95,8 +93,13 @@ final class XlsxReading {
 	private static final class Rows implements XSSFSheetXMLHandler.SheetContentsHandler {
 
 		final List<Table.Line> lines = new ArrayList<>();
+		private final int maxRows;
 		private List<String> cells;
 		private int filled;
+
+		Rows(int maxRows) {
+			this.maxRows = maxRows;
+		}
 
 		@Override
 		public void startRow(int rowNum) {
@@ -106,8 +109,8 @@ final class XlsxReading {
 		@Override
 		public void endRow(int rowNum) {
 			Table.Line line = new Table.Line(rowNum + 1, cells);
-			if (!line.blank() && ++filled > EvaluationIntake.MAX_ROWS + 1) {
-				throw new UnreadableFile("一度に登録できるのは" + EvaluationIntake.MAX_ROWS + "行までです（"
+			if (!line.blank() && ++filled > maxRows + 1) {
+				throw new UnreadableFile("一度に登録できるのは" + maxRows + "行までです（"
 						+ (rowNum + 1) + "行目を超えて続いています）");
 			}
 			lines.add(line);

@@ -10,6 +10,8 @@ import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
+import jp.shisakunavi.system.SpreadsheetText;
+
 /**
  * The audit log as CSV that Excel opens as it is: UTF-8 with a BOM, Japanese headers, times in Asia/Tokyo. Every
  * cell that a spreadsheet would take for a formula (starting with =, +, -, @, a tab or a carriage return) is
@@ -47,11 +49,6 @@ final class AuditCsv {
 	}
 
 	static String cell(String value) {
-		if (value == null || value.isEmpty()) {
-			return "";
-		}
-		char first = value.charAt(0);
-		return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-				? "'" + value : value;
+		return SpreadsheetText.neutralised(value);
 	}
 }

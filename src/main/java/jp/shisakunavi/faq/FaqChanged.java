@@ -1,5 +1,9 @@
 package jp.shisakunavi.faq;
 
-/** Published after FAQ entries were added, changed or removed in the database. */
-public record FaqChanged(int changed, int removed) {
+/**
+ * Published when FAQ entries changed in the database, by this instance or (seen through the revision) another.
+ *
+ * @param revision the FAQ's revision after the change; it only grows
+ */
+public record FaqChanged(long revision) {
 }

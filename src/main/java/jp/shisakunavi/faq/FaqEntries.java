@@ -1,36 +1,25 @@
 package jp.shisakunavi.faq;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
-/** The FAQ entries in MongoDB. */
-@Repository
+/** The FAQ entries the bot answers with (deleted ones left out), by id. */
+@Component
 public class FaqEntries {
 
-	private final MongoTemplate mongo;
+	private final FaqRecords records;
 
-	FaqEntries(MongoTemplate mongo) {
-		this.mongo = mongo;
+	FaqEntries(FaqRecords records) {
+		this.records = records;
 	}
 
 	public List<FaqEntry> all() {
-		return mongo.findAll(FaqEntry.class).stream().sorted(Comparator.comparing(FaqEntry::id)).toList();
+		return records.live().stream().map(FaqRecord::entry).toList();
 	}
 
 	public Optional<FaqEntry> find(String id) {
-		return Optional.ofNullable(mongo.findById(id, FaqEntry.class));
-	}
-
-	void save(FaqEntry entry) {
-		mongo.save(entry);
-	}
-
-	void remove(String id) {
-		mongo.remove(org.springframework.data.mongodb.core.query.Query.query(
-				org.springframework.data.mongodb.core.query.Criteria.where("_id").is(id)), FaqEntry.class);
+		return records.find(id).filter(r -> !r.deleted()).map(FaqRecord::entry);
 	}
 }

@@ -1,22 +1,24 @@
 package jp.shisakunavi.faq;
 
+import java.time.Instant;
 import java.util.List;
 
-import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.mapping.Document;
-
 /**
- * A question citizens ask, other ways they ask it, and the answer.
+ * A question citizens ask, other ways they ask it, and the answer, as the bot and the open-data API give it.
  *
- * @param id the file's path below {@code faq/} without {@code .yaml}, e.g. {@code kakamigahara/glossary/rpa}
+ * @param id the entry's path below {@code faq/} without {@code .yaml}, e.g. {@code kakamigahara/glossary/rpa}
  * @param municipality the city the entry is about, or null when it holds for every city
  * @param everyCity a term defined by {@code municipality} that is answered for every city, saying whose definition it
  *        is (各務原市's 用語解説)
- * @param checksum of the file the entry was read from, to notice changes
+ * @param category 分類, e.g. 用語解説, 計画, 評価, 使い方
+ * @param source where the answer comes from, shown with it
+ * @param url a page with more, shown with the answer
+ * @param department 所管部署: the department in charge of what the answer says, if known
+ * @param version counts the entry's changes (see {@link FaqVersion})
  */
-@Document("faq")
-public record FaqEntry(@Id String id, String question, List<String> alternates, String answer, String municipality,
-		boolean everyCity, List<String> tags, String source, String checksum) {
+public record FaqEntry(String id, String question, List<String> alternates, String answer, String municipality,
+		boolean everyCity, String category, List<String> tags, String source, String url, String department,
+		long version, Instant updatedAt) {
 
 	public FaqEntry {
 		alternates = alternates == null ? List.of() : List.copyOf(alternates);
@@ -25,6 +27,11 @@ public record FaqEntry(@Id String id, String question, List<String> alternates, 
 
 	/** Whether the answer must say whose definition it is: a term of one city asked about another or no city. */
 	public boolean definedElsewhere(String city) {
-		return everyCity && !municipality.equals(city);
+		return everyCity && municipality != null && !municipality.equals(city);
+	}
+
+	/** The answer as the bot sends it to someone asking about {@code city}: whose definition, the answer, source and URL. */
+	public String reply(String city) {
+		return FaqReply.text(answer, definedElsewhere(city) ? municipality : null, source, url);
 	}
 }

@@ -16,16 +16,18 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import jp.shisakunavi.system.DataFileException;
 import jp.shisakunavi.system.YamlDocument;
 
-/** Reads one FAQ file (format: docs/data-format.md) and says exactly what is wrong with a broken one. */
+/**
+ * Reads one FAQ file (format: docs/data-format.md) and says exactly what is wrong with a broken one: the line,
+ * and for a field that breaks a rule the same reason the console gives.
+ */
 final class FaqFileReader {
-
-	private static final int MAX_ANSWER_LENGTH = 4000;
 
 	private final ObjectMapper yaml = YAMLMapper.builder()
 		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.build();
 
-	FaqEntry read(String id, String file, byte[] content) {
+	/** @param id the entry the file holds, which names its category when the file does not */
+	FaqDraft read(String id, String file, byte[] content) {
 		String text;
 		try {
 			text = StandardCharsets.UTF_8.newDecoder()
@@ -38,21 +40,14 @@ final class FaqFileReader {
 		}
 		YamlDocument document = YamlDocument.parse(file, text, yaml);
 		FaqFile entry = document.map(yaml, FaqFile.class);
-		if (entry.question() == null || entry.question().isBlank()) {
-			throw document.problem(List.of("question"), "is required");
+		FaqDraft draft = new FaqDraft(entry.question(), entry.alternates(), entry.answer(), entry.municipality(),
+				entry.everyCity(), entry.category() != null ? entry.category() : FaqCategories.ofId(id), entry.tags(),
+				entry.source(), entry.url(), entry.department(), entry.seed(), entry.writtenByHand());
+		List<FaqProblem> problems = FaqRules.fieldProblems(draft);
+		if (!problems.isEmpty()) {
+			throw document.problem(List.of(problems.getFirst().field()), problems.getFirst().reason());
 		}
-		if (entry.answer() == null || entry.answer().isBlank()) {
-			throw document.problem(List.of("answer"), "is required");
-		}
-		if (entry.answer().length() > MAX_ANSWER_LENGTH) {
-			throw document.problem(List.of("answer"), "is longer than " + MAX_ANSWER_LENGTH
-					+ " characters; citizens read answers on a phone");
-		}
-		if (entry.everyCity() && (entry.municipality() == null || entry.municipality().isBlank())) {
-			throw document.problem(List.of("everyCity"), "needs the municipality whose definition the entry is");
-		}
-		return new FaqEntry(id, entry.question().strip(), entry.alternates(), entry.answer().strip(),
-				entry.municipality(), entry.everyCity(), entry.tags(), entry.source(), checksum(content));
+		return draft;
 	}
 
 	static String checksum(byte[] content) {
@@ -66,9 +61,10 @@ final class FaqFileReader {
 
 	/**
 	 * The fields a FAQ file may have. {@code seed} (the seed document an answer quotes) and {@code writtenByHand}
-	 * say where the answer comes from; the fidelity test checks them, the service does not need them.
+	 * say where the answer comes from; the fidelity test checks them, and an export writes them back.
 	 */
 	record FaqFile(String question, List<String> alternates, String answer, String municipality, boolean everyCity,
-			List<String> tags, String source, String seed, boolean writtenByHand) {
+			String category, List<String> tags, String source, String url, String department, String seed,
+			boolean writtenByHand) {
 	}
 }

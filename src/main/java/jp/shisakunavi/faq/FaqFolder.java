@@ -20,20 +20,19 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
-import jp.shisakunavi.system.DataFileException;
 import jp.shisakunavi.system.ShisakuProperties;
 
 /**
- * Keeps the FAQ in MongoDB equal to the files of the FAQ folder ({@code FAQ_DIR}, default {@code ./faq}): at
- * start-up and, while the service runs, within a second or two of any file being added, changed or deleted.
- * A broken file is reported with file, line and reason and skipped; the entry it had before stays. Without a
- * FAQ folder (a jar started elsewhere) the built-in copy inside the jar is loaded once.
+ * Reads the seed folder ({@code FAQ_DIR}, default {@code ./faq}) at start-up and, while the service runs, within a
+ * second or two of any file being added, changed or deleted, and hands the files to {@link FaqSeed}, which
+ * decides what each means for its entry. A broken file is reported with file, line and reason (in the log and in
+ * the console) and skipped; the entry keeps what it had. Without a FAQ folder (a jar started elsewhere) the
+ * built-in copy inside the jar is the seed, read once.
  */
 @Component
 @Order(10)
@@ -43,74 +42,60 @@ class FaqFolder implements ApplicationRunner, DisposableBean {
 	private static final String BUILTIN = "builtin-faq/";
 
 	private final Path folder;
-	private final FaqEntries entries;
-	private final ApplicationEventPublisher events;
+	private final FaqSeed seed;
+	private final FaqStore store;
+	private final FaqRecords records;
 	private final Duration pollInterval;
-	private final FaqFileReader reader = new FaqFileReader();
-	private final Map<String, String> reportedBroken = new java.util.HashMap<>();
 	private FileAlterationMonitor monitor;
 
-	FaqFolder(ShisakuProperties properties, FaqEntries entries, ApplicationEventPublisher events,
+	FaqFolder(ShisakuProperties properties, FaqSeed seed, FaqStore store, FaqRecords records,
 			@Value("${shisaku.faq.poll-interval:PT1S}") Duration pollInterval) {
 		this.folder = properties.faqDir().toAbsolutePath().normalize();
-		this.entries = entries;
-		this.events = events;
+		this.seed = seed;
+		this.store = store;
+		this.records = records;
 		this.pollInterval = pollInterval;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) throws Exception {
+		long dropped = records.dropPreviousFormat();
+		if (dropped > 0) {
+			log.info("FAQ: {} entries of the previous release's format are read again from their files", dropped);
+		}
+		int repaired = store.repairHistory();
+		if (repaired > 0) {
+			log.info("FAQ: wrote the newest version of {} entries whose history missed it", repaired);
+		}
 		sync();
 		if (Files.isDirectory(folder)) {
 			watch();
 		}
 	}
 
-	/** Brings the database in line with the files; returns what changed. */
-	synchronized FaqChanged sync() {
-		Map<String, FaqSource> files = Files.isDirectory(folder) ? readFolder() : readBuiltin();
-		Map<String, String> stored = new LinkedHashMap<>();
-		entries.all().forEach(e -> stored.put(e.id(), e.checksum()));
-		int changed = 0;
-		int broken = 0;
-		for (FaqSource source : files.values()) {
-			String checksum = FaqFileReader.checksum(source.content());
-			if (checksum.equals(stored.get(source.id()))) {
-				continue;
-			}
-			try {
-				entries.save(reader.read(source.id(), source.name(), source.content()));
-				changed++;
-			}
-			catch (DataFileException e) {
-				broken++;
-				if (!checksum.equals(reportedBroken.put(source.id(), checksum))) {
-					log.error("Skipped a broken FAQ file (the entry keeps its previous version): {}", e.getMessage());
-				}
-			}
+	/** Brings the seed files into the database; returns the number of entries written. */
+	synchronized int sync() {
+		Map<String, SeedFile> files = Files.isDirectory(folder) ? readFolder() : readBuiltin();
+		int written = seed.apply(files);
+		log.info("FAQ: {} files, {} entries written, {} broken", files.size(), written, seed.brokenFiles().size());
+		if (written > 0) {
+			store.publish();
 		}
-		int removed = 0;
-		for (String id : stored.keySet()) {
-			if (!files.containsKey(id)) {
-				entries.remove(id);
-				removed++;
-			}
-		}
-		log.info("FAQ: {} files, {} added or changed, {} removed, {} broken", files.size(), changed, removed, broken);
-		FaqChanged result = new FaqChanged(changed, removed);
-		if (changed + removed > 0) {
-			events.publishEvent(result);
-		}
-		return result;
+		return written;
 	}
 
-	private Map<String, FaqSource> readFolder() {
-		Map<String, FaqSource> files = new LinkedHashMap<>();
+	/** The seed files that could not be read, with the line and reason, as found at the last look. */
+	Map<String, String> brokenFiles() {
+		return seed.brokenFiles();
+	}
+
+	private Map<String, SeedFile> readFolder() {
+		Map<String, SeedFile> files = new LinkedHashMap<>();
 		try (Stream<Path> paths = Files.walk(folder)) {
 			paths.filter(Files::isRegularFile).filter(FaqFolder::isYaml).sorted().forEach(path -> {
 				String relative = folder.relativize(path).toString().replace(File.separatorChar, '/');
 				try {
-					files.put(idOf(relative), new FaqSource(idOf(relative), "faq/" + relative, Files.readAllBytes(path)));
+					files.put(idOf(relative), new SeedFile(idOf(relative), "faq/" + relative, Files.readAllBytes(path)));
 				}
 				catch (IOException e) {
 					log.error("Cannot read FAQ file {}: {}", path, e.getMessage());
@@ -123,15 +108,15 @@ class FaqFolder implements ApplicationRunner, DisposableBean {
 		return files;
 	}
 
-	private Map<String, FaqSource> readBuiltin() {
-		Map<String, FaqSource> files = new LinkedHashMap<>();
+	private Map<String, SeedFile> readBuiltin() {
+		Map<String, SeedFile> files = new LinkedHashMap<>();
 		try {
 			Resource[] resources = new PathMatchingResourcePatternResolver().getResources("classpath*:" + BUILTIN + "**/*.y*ml");
 			for (Resource resource : resources) {
 				String url = resource.getURL().toString();
 				String relative = url.substring(url.lastIndexOf(BUILTIN) + BUILTIN.length());
 				try (InputStream in = resource.getInputStream()) {
-					files.put(idOf(relative), new FaqSource(idOf(relative), "faq/" + relative, in.readAllBytes()));
+					files.put(idOf(relative), new SeedFile(idOf(relative), "faq/" + relative, in.readAllBytes()));
 				}
 			}
 		}
@@ -195,8 +180,5 @@ class FaqFolder implements ApplicationRunner, DisposableBean {
 
 	private static String idOf(String relativePath) {
 		return relativePath.replaceFirst("\\.ya?ml$", "");
-	}
-
-	private record FaqSource(String id, String name, byte[] content) {
 	}
 }

@@ -145,7 +145,7 @@ class Conversation {
 	private Optional<Replies> show(String type, String id, String city, Integer askedYear, String query,
 			String excerpt) {
 		if ("faq".equals(type)) {
-			return faq.find(id).map(entry -> new Replies().text(Phrases.faqAnswer(entry, city)));
+			return faq.find(id).map(entry -> new Replies().text(entry.reply(city)));
 		}
 		return view(id).map(view -> {
 			Replies replies = new Replies().flex(MeasureCard.altText(view), MeasureCard.of(view, query, askedYear, excerpt));

@@ -50,15 +50,6 @@ class Phrases {
 		this.examples = examples;
 	}
 
-	/**
-	 * A FAQ answer with its source. A term one city defines, asked about another city (or none), first says whose
-	 * definition it is.
-	 */
-	static String faqAnswer(FaqEntry entry, String city) {
-		String from = entry.definedElsewhere(city) ? entry.municipality() + "の用語解説より：\n" : "";
-		return from + entry.answer() + (entry.source() == null ? "" : "\n（出典：" + entry.source() + "）");
-	}
-
 	Replies chooseCity(Replies replies) {
 		cities().keySet().forEach(city -> replies.quickReply(Actions.quick(
 				Actions.postback(city, Postback.of(Postback.CITY, "c", city)))));

@@ -2,6 +2,7 @@ package jp.shisakunavi.search;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -177,6 +178,19 @@ class SearchIndex implements ApplicationRunner, DisposableBean {
 		List<Unit> units = IndexBuilder.units(byPlan, faq, catalog);
 		return new IndexSnapshot(IndexBuilder.index(units, analysis), units, catalog, analysis, lexicon,
 				WordList.parse(vocabulary.questionWords()), WordList.parse(vocabulary.outOfScope()), vocabulary.version());
+	}
+
+	/**
+	 * The snapshot with one FAQ entry in place of the one stored under its id (or added): the same vocabulary,
+	 * catalog and other units, only the Lucene index built again.
+	 */
+	static IndexSnapshot withFaq(IndexSnapshot base, FaqEntry entry) {
+		List<Unit> units = new ArrayList<>(base.units().stream()
+			.filter(u -> !(u.isFaq() && u.id().equals(entry.id())))
+			.toList());
+		units.addAll(IndexBuilder.units(Map.of(), List.of(entry), base.catalog()));
+		return new IndexSnapshot(IndexBuilder.index(units, base.analysis()), units, base.catalog(), base.analysis(),
+				base.lexicon(), base.questionWords(), base.outOfScope(), base.vocabularyVersion());
 	}
 
 	@Override

@@ -26,11 +26,24 @@ class FaqFileReaderTest {
 	@Test
 	void aTermOfOneCityAnsweredForEveryCitySaysWhoseItIs() {
 		FaqEntry entry = reader.read("kakamigahara/glossary/rpa", "faq/kakamigahara/glossary/rpa.yaml",
-				GLOSSARY.getBytes(UTF_8));
+				GLOSSARY.getBytes(UTF_8)).entry("kakamigahara/glossary/rpa", 1, null);
 		assertThat(entry.everyCity()).isTrue();
 		assertThat(entry.definedElsewhere("小山市")).isTrue();
 		assertThat(entry.definedElsewhere(null)).isTrue();
 		assertThat(entry.definedElsewhere("各務原市")).isFalse();
+		assertThat(entry.category()).as("the folder names the category").isEqualTo("用語解説");
+		assertThat(entry.reply("小山市")).startsWith("各務原市の用語解説より：\nRobotic Process Automation の略。")
+			.endsWith("（出典：各務原市 第3次ICT基本計画(後期計画) 用語解説）");
+	}
+
+	@Test
+	void anAnswerTooLongForOneLineMessageIsRefusedWithItsLine() {
+		String tooLong = GLOSSARY.replace("Robotic Process Automation の略。", "長".repeat(4980));
+		assertThatThrownBy(() -> reader.read("x", "faq/x.yaml", tooLong.getBytes(UTF_8)))
+			.isInstanceOfSatisfying(DataFileException.class, e -> {
+				assertThat(e.line()).isEqualTo(2);
+				assertThat(e.reason()).contains("LINE の1通のメッセージ（5000文字）に収まりません");
+			});
 	}
 
 	@Test
@@ -39,7 +52,7 @@ class FaqFileReaderTest {
 		assertThatThrownBy(() -> reader.read("x", "faq/x.yaml", broken.getBytes(UTF_8)))
 			.isInstanceOfSatisfying(DataFileException.class, e -> {
 				assertThat(e.line()).isEqualTo(3);
-				assertThat(e.reason()).contains("needs the municipality");
+				assertThat(e.reason()).contains("その定義を載せている自治体を選んでください");
 			});
 	}
 }

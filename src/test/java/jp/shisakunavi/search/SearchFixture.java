@@ -57,7 +57,7 @@ final class SearchFixture {
 	static final List<FaqEntry> FAQ = List.of(
 			new FaqEntry("common/glossary/rpa", "RPAとは何ですか？", List.of("RPAって何", "アールピーエーとは"),
 					"RPA（ロボティック・プロセス・オートメーション）は、パソコンの定型作業をソフトウェアのロボットが自動で行う仕組みです。",
-					null, false, List.of("用語"), "各務原市 用語解説", "x"));
+					null, false, "用語解説", List.of("用語"), "各務原市 用語解説", null, null, 1, null));
 
 	private SearchFixture() {
 	}
