@@ -9,7 +9,6 @@ import org.springframework.stereotype.Service;
 import com.linecorp.bot.messaging.model.Message;
 
 import jp.shisakunavi.faq.FaqEntries;
-import jp.shisakunavi.faq.FaqEntry;
 import jp.shisakunavi.plan.Measure;
 import jp.shisakunavi.plan.MunicipalityName;
 import jp.shisakunavi.plan.Plan;

@@ -146,23 +146,17 @@ class FaqApi {
 
 	@ExceptionHandler(InvalidFaqImport.class)
 	ProblemDetail invalidImport(InvalidFaqImport e) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-		problem.setProperty("plan", e.plan());
-		return problem;
+		return problem(HttpStatus.BAD_REQUEST, e.getMessage(), "plan", e.plan());
 	}
 
 	@ExceptionHandler(FaqImportChanged.class)
 	ProblemDetail importChanged(FaqImportChanged e) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-		problem.setProperty("plan", e.plan());
-		return problem;
+		return problem(HttpStatus.CONFLICT, e.getMessage(), "plan", e.plan());
 	}
 
 	@ExceptionHandler(InvalidFaq.class)
 	ProblemDetail invalid(InvalidFaq e) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-		problem.setProperty("errors", e.problems());
-		return problem;
+		return problem(HttpStatus.BAD_REQUEST, e.getMessage(), "errors", e.problems());
 	}
 
 	@ExceptionHandler(FaqEditConflict.class)
@@ -182,6 +176,12 @@ class FaqApi {
 	ProblemDetail unreadable(HttpMessageNotReadableException e) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "JSON として読めません。FAQ の内容は "
 				+ "{\"question\": …, \"alternates\": […], \"answer\": …, \"municipality\": …} の形で送ってください");
+	}
+
+	private static ProblemDetail problem(HttpStatus status, String detail, String property, Object value) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setProperty(property, value);
+		return problem;
 	}
 
 	record EntryJson(FaqRecord entry, List<FaqVersion> versions) {
