@@ -68,6 +68,12 @@ class JapaneseAnalysisTest {
 	}
 
 	@Test
+	void keepsTheNameOfTheMobileNetworkWhole() throws IOException {
+		assertThat(tokens(analysis.text(), "５Ｇ環境の拡充")).containsExactly("5g", "環境", "拡充");
+		assertThat(tokens(analysis.textQuery(), "小山市の5Gってどうなってますか")).contains("5g");
+	}
+
+	@Test
 	void rejectsABrokenUserDictionaryWithTheLine() {
 		Vocabulary broken = new Vocabulary("防災アプリ,防災 アプリ", "", "", "", "", "broken");
 		assertThatThrownBy(() -> new JapaneseAnalysis(broken)).isInstanceOf(IllegalArgumentException.class)
