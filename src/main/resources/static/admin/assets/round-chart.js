@@ -7,7 +7,7 @@ document.addEventListener('DOMContentLoaded', function () {
   }
   var data = JSON.parse(element.dataset.chart);
   var colors = ['#b0b7c3', '#3b82f6', '#ef4444', '#16a34a'];
-  var chart = window.echarts.init(element, null, { renderer: 'svg' });
+  var chart = window.echarts.init(element);
   chart.setOption({
     animation: false,
     color: colors,
