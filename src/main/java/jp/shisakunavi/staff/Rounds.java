@@ -31,7 +31,7 @@ import jp.shisakunavi.plan.Rated;
 /**
  * Report rounds: opening one derives its obligations (one per unit and responsible department); changing one
  * derives them again and keeps every report made: an obligation still asked for keeps its report, one no longer
- * asked for is withdrawn if it has a report and removed if not.
+ * asked for is withdrawn if it has a report or a related department's comment, and removed if not.
  */
 @Service
 public class Rounds {
@@ -185,7 +185,7 @@ public class Rounds {
 			if (kept.contains(existing.id())) {
 				continue;
 			}
-			if (existing.history().isEmpty()) {
+			if (existing.history().isEmpty() && existing.remarks().isEmpty()) {
 				mongo.remove(Query.query(where("_id").is(existing.id()).and("version").is(existing.version())),
 						Obligation.class);
 			}
