@@ -161,6 +161,10 @@ class ReportDialog {
 			return ask(new Replies().text(e.getMessage()), member, obligation, answered).build();
 		}
 		catch (StaleReport e) {
+			if (e.current().report().equals(draft)) {
+				// the same answer, saved by a tap a moment earlier
+				return ask(new Replies(), member, e.current(), after(answered)).build();
+			}
 			return next(member, e.current(), new Replies().text(e.getMessage()));
 		}
 		return ask(new Replies(), member, saved, after(answered)).build();
@@ -175,12 +179,8 @@ class ReportDialog {
 			return new Replies().text(StaffChat.NOT_UNDERSTOOD).build();
 		}
 		if (obligation.version() != read) {
-			if (obligation.status() == ReportStatus.SUBMITTED && obligation.version() == read + 1) {
-				dialogs.end(member.lineUser());
-				return new Replies().text("「" + obligation.unitTitle() + "」は" + StaffTexts.time(obligation.submittedAt())
-						+ "に提出済みです。").build();
-			}
-			return next(member, obligation, new Replies().text("この報告は、確認のあとで変わっています。最新の内容を確かめてください。"));
+			return submittedBefore(member, obligation, read)
+				.orElseGet(() -> next(member, obligation, new Replies().text("この報告は、確認のあとで変わっています。最新の内容を確かめてください。")));
 		}
 		Obligation submitted;
 		try {
@@ -190,7 +190,8 @@ class ReportDialog {
 			return next(member, obligation, new Replies().text(e.getMessage()));
 		}
 		catch (StaleReport e) {
-			return next(member, e.current(), new Replies().text(e.getMessage()));
+			return submittedBefore(member, e.current(), read)
+				.orElseGet(() -> next(member, e.current(), new Replies().text(e.getMessage())));
 		}
 		dialogs.end(member.lineUser());
 		return new Replies().text("「" + submitted.unitTitle() + "」の報告を提出しました。取りまとめ課の確認をお待ちください。"
@@ -198,6 +199,16 @@ class ReportDialog {
 			.quickReply(Actions.quick(Actions.say(StaffMenu.REPORT, StaffMenu.REPORT)))
 			.quickReply(Actions.quick(Actions.say(StaffMenu.STATUS, StaffMenu.STATUS)))
 			.build();
+	}
+
+	/** The answer to a second tap of 提出する: the first one submitted the version shown. */
+	private Optional<List<Message>> submittedBefore(StaffMember member, Obligation obligation, long read) {
+		if (obligation.status() != ReportStatus.SUBMITTED || obligation.version() != read + 1) {
+			return Optional.empty();
+		}
+		dialogs.end(member.lineUser());
+		return Optional.of(new Replies().text("「" + obligation.unitTitle() + "」は" + StaffTexts.time(obligation.submittedAt())
+				+ "に提出済みです。").build());
 	}
 
 	/** Asks for the first thing the draft lacks (or shows the confirmation when it lacks nothing). */
