@@ -27,8 +27,8 @@ import jp.shisakunavi.staff.Reports;
 import jp.shisakunavi.staff.Round;
 import jp.shisakunavi.staff.Rounds;
 import jp.shisakunavi.staff.StaffMember;
+import jp.shisakunavi.staff.StaffLinks;
 import jp.shisakunavi.staff.StaffMembers;
-import jp.shisakunavi.staff.web.StaffLinks;
 
 /**
  * The staff side of the chat, before the citizens' conversation: 「職員登録 123456」, the staff menu's four

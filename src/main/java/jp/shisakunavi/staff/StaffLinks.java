@@ -1,4 +1,4 @@
-package jp.shisakunavi.staff.web;
+package jp.shisakunavi.staff;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -28,7 +28,7 @@ import jp.shisakunavi.system.LineCredentials;
 public class StaffLinks {
 
 	private static final Logger log = LoggerFactory.getLogger(StaffLinks.class);
-	static final String PATH = "/staff/report";
+	public static final String PATH = "/staff/report";
 	private static final Base64.Encoder BASE64 = Base64.getUrlEncoder().withoutPadding();
 
 	private final StaffLinkProperties properties;
@@ -65,7 +65,7 @@ public class StaffLinks {
 	}
 
 	/** The member a link's token stands for, if it is signed by this service and not expired. */
-	Optional<String> memberOf(String token) {
+	public Optional<String> memberOf(String token) {
 		if (key == null || token == null || token.length() > 500) {
 			return Optional.empty();
 		}

@@ -1,4 +1,4 @@
-package jp.shisakunavi.staff.web;
+package jp.shisakunavi.staff;
 
 import java.time.Duration;
 
