@@ -2,13 +2,15 @@ package jp.shisakunavi.staff;
 
 import java.util.List;
 
+import org.springframework.dao.OptimisticLockingFailureException;
+
 /**
  * A save based on a version that is no longer current (someone else of the department saved meanwhile): refused,
  * with the report as it is now and what changed since the version read.
  *
  * @see #changed()
  */
-public class StaleReport extends RuntimeException {
+public class StaleReport extends OptimisticLockingFailureException {
 
 	private final Obligation current;
 	private final List<String> changed;
