@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,6 +27,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import jp.shisakunavi.ConsoleBrowser;
+import jp.shisakunavi.account.AccountDraft;
+import jp.shisakunavi.account.Accounts;
 import jp.shisakunavi.account.StaffRole;
 import jp.shisakunavi.linefake.LineWebhook;
 import jp.shisakunavi.staff.InvitationRequest;
@@ -52,6 +55,7 @@ import jp.shisakunavi.users.LineUserId;
 class StaffReportBrowserTest {
 
 	static final String DEPARTMENT = "情報課";
+	static final String PASSWORD = "staff-password-0123";
 
 	@TempDir
 	static Path dataDir;
@@ -87,6 +91,9 @@ class StaffReportBrowserTest {
 
 	@Autowired
 	Obligations obligations;
+
+	@Autowired
+	Accounts accounts;
 
 	ConsoleBrowser browser;
 
@@ -151,6 +158,17 @@ class StaffReportBrowserTest {
 		assertThat(saved.status()).isEqualTo(ReportStatus.DRAFT);
 		assertThat(saved.report().progress()).isEqualTo("名簿を毎月更新しました。");
 		assertThat(saved.report().issues()).isEqualTo("システムの更新");
+	}
+
+	@Test
+	void aSignedInStaffAccountFindsThePageInItsNavigation() {
+		String username = "staff-" + UUID.randomUUID().toString().substring(0, 8);
+		accounts.create(username, AccountDraft.staff("多治見市", List.of(DEPARTMENT), StaffRole.REPORTER), PASSWORD);
+		browser.signIn(username, PASSWORD);
+		browser.get("/admin/staff/report");
+		assertThat(browser.navigation()).contains("進捗報告");
+		assertThat(browser.main()).contains("進捗報告", "情報課", "防災情報伝達の多重化", "避難行動要支援者に係るシステムの運用")
+			.doesNotContain("被災者支援システムの運用");
 	}
 
 	@Test
