@@ -11,9 +11,15 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -21,14 +27,18 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import jp.shisakunavi.Chromium;
+import jp.shisakunavi.account.StaffRole;
 import jp.shisakunavi.line.LineChat;
+import jp.shisakunavi.staff.InvitationRequest;
+import jp.shisakunavi.staff.Invitations;
 import jp.shisakunavi.staff.RoundDraft;
 import jp.shisakunavi.staff.Rounds;
 
 /**
  * Local mode, as a newcomer finds it: the start-up banner prints a demo invitation, the code registers the
- * simulator's user as 多治見市 情報課 staff, the simulator then draws the staff menu, and its buttons show the round
- * an administrator opened and start the report of a unit.
+ * simulator's user as 多治見市 情報課 staff, the simulator then draws the staff menu (also on its page, in headless
+ * Chromium), and its buttons show the round an administrator opened and start the report of a unit.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class StaffSimulatorTest {
@@ -48,7 +58,13 @@ class StaffSimulatorTest {
 	Rounds rounds;
 
 	@Autowired
+	Invitations invitations;
+
+	@Autowired
 	TestRestTemplate http;
+
+	@LocalServerPort
+	int port;
 
 	@Test
 	void aNewcomerRegistersWithTheBannersCodeAndReportsInTheSimulator() {
@@ -76,6 +92,34 @@ class StaffSimulatorTest {
 		assertThat(LineChat.texts(unit)).contains("今年度の評価を選んでください。");
 		assertThat(unit.toString()).contains("前年度の評価はありません。");
 		assertThat(send(token, Map.of("text", "職員の使い方")).toString()).contains("職員メニューの使い方です。");
+	}
+
+	@Test
+	void theSimulatorPageShowsTheStaffMenuOnceRegistered(@TempDir Path profile) {
+		// a code of its own: the banner's is the other test's
+		String code = invitations.issue(new InvitationRequest("多治見市", List.of("情報課"), StaffRole.REPORTER, "画面"), "test")
+			.message();
+		WebDriver browser = Chromium.start(profile, 480, 1000);
+		try {
+			WebDriverWait wait = Chromium.waitFor(browser);
+			browser.get("http://127.0.0.1:" + port + "/");
+			wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("talk"), "お住まいの市を選んでください"));
+			assertThat(menu(browser)).containsExactly("施策をさがす", "評価の見方", "通知設定", "使い方");
+
+			browser.findElement(By.id("text")).sendKeys(code);
+			browser.findElement(By.id("send")).click();
+			wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("talk"), "職員として登録しました"));
+			wait.until(d -> menu(d).equals(List.of("報告状況", "報告する", "締切", "使い方")));
+			browser.findElement(By.xpath("//nav[@id='menu']/button[.='使い方']")).click();
+			wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("talk"), "職員メニューの使い方です。"));
+		}
+		finally {
+			browser.quit();
+		}
+	}
+
+	private static List<String> menu(WebDriver browser) {
+		return browser.findElements(By.cssSelector("nav#menu button")).stream().map(WebElement::getText).toList();
 	}
 
 	private JsonNode send(String token, Map<String, String> body) {
