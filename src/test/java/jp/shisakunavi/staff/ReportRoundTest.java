@@ -26,6 +26,10 @@ import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
 import jp.shisakunavi.account.StaffRole;
+import jp.shisakunavi.plan.EvaluationIntake;
+import jp.shisakunavi.plan.EvaluationRow;
+import jp.shisakunavi.plan.IntakeResult;
+import jp.shisakunavi.plan.RatingsChanged;
 import jp.shisakunavi.users.LineUserId;
 
 /**
@@ -71,6 +75,9 @@ class ReportRoundTest {
 
 	@Autowired
 	TestRestTemplate http;
+
+	@Autowired
+	EvaluationIntake intake;
 
 	@Test
 	void aRoundOwesOneReportPerUnitAndDepartmentWhereThePlanRatesPerDepartment() {
@@ -223,6 +230,29 @@ class ReportRoundTest {
 					ReportStatus.HEAD_APPROVED, ReportStatus.APPROVED, ReportStatus.PUBLISHED);
 		assertThat(published.history().get(1).comment()).isEqualTo("閲覧数を書いてください");
 		assertThat(review.publish(StaffActor.of(coordinator), round.id()).published()).as("published once").isEmpty();
+		assertThat(events.stream(RatingsChanged.class).flatMap(e -> e.changeIds().stream()))
+			.as("citizens following the unit are notified through the intake's event, once").hasSize(1);
+	}
+
+	@Test
+	void aPublicationRepeatedAfterACrashRecordsTheRatingChangeOnce() {
+		Round round = openTajimi3(false);
+		Obligation voice = obligation(round, "tajimi-3-1-02", "福祉課");
+		StaffMember reporter = member("福祉課", StaffRole.REPORTER);
+		StaffMember coordinator = member("情報課", StaffRole.COORDINATOR);
+		Obligation submitted = reports.submit(StaffActor.of(reporter), voice.id(), 0,
+				new ReportDraft("C", "点字版の発行を始めました。", null, null));
+		Obligation approved = review.approve(StaffActor.of(coordinator), voice.id(), submitted.version());
+		// The first publication reached the intake, then the process died before the report was marked published.
+		IntakeResult first = intake.submit(List.of(new EvaluationRow(1, "多治見市", "tajimi-3", "tajimi-3-1-02", null,
+				"2019", "C", "福祉課", "点字版の発行を始めました。")), false, "staff:" + voice.id() + ":v" + approved.version());
+		assertThat(first.recorded()).isEqualTo(1);
+
+		Publication again = review.publish(StaffActor.of(coordinator), round.id());
+
+		assertThat(again.published()).extracting(Obligation::id).containsExactly(voice.id());
+		assertThat(history("tajimi-3-1-02")).as("the same Idempotency-Key gets the first answer, nothing recorded twice").filteredOn(e -> "C".equals(e.get("newRating")) && "福祉課".equals(e.get("department")))
+			.hasSize(1);
 	}
 
 	private List<Map<String, Object>> history(String unitId) {
