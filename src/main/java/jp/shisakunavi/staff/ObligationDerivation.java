@@ -87,7 +87,7 @@ class ObligationDerivation {
 		return new Obligation(idOf(round.id(), unit.id(), written), round.id(), city, plan.id(), measure.id(),
 				measure.title(), unit.id(), unit.title(), department, written, commenting, perDepartment,
 				round.fiscalYear(), round.dueOn(), last.orElse(null), ReportStatus.NOT_STARTED, ReportDraft.EMPTY, false,
-				null, null, null, false, List.of(), 0);
+				null, null, null, false, List.of(), List.of(), 0);
 	}
 
 	/**

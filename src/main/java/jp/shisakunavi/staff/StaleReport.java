@@ -16,8 +16,9 @@ public class StaleReport extends OptimisticLockingFailureException {
 	private final List<String> changed;
 
 	StaleReport(Obligation current, long seenVersion, List<String> changed) {
-		super("この報告は" + (current.history().isEmpty() ? "" : current.history().getLast().byName() + "さんにより")
-				+ "更新されています（" + (changed.isEmpty() ? "状況" : String.join("・", changed))
+		super("この報告は" + (current.history().isEmpty() ? "ほかの人が"
+				: ReportTexts.time(current.history().getLast().at()) + "に" + current.history().getLast().byName() + "が")
+				+ "更新しています（変わった項目: " + (changed.isEmpty() ? "状況" : String.join("・", changed))
 				+ "）。最新の内容を確かめてから、もう一度保存してください。");
 		this.current = current;
 		this.changed = List.copyOf(changed);

@@ -79,6 +79,9 @@ class ReportRoundTest {
 	@Autowired
 	EvaluationIntake intake;
 
+	@Autowired
+	StaffDepartments departments;
+
 	@Test
 	void aRoundOwesOneReportPerUnitAndDepartmentWhereThePlanRatesPerDepartment() {
 		Round round = openTajimi3(false);
@@ -150,6 +153,31 @@ class ReportRoundTest {
 	}
 
 	@Test
+	void relatedDepartmentsCommentWithoutChangingTheReportAndOthersMayNot() {
+		departments.importMapping("tajimi-4", List.of(new MappingRow(2, "tajimi-4-1-01", null, "情報課", "秘書広報課")), "admin");
+		LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Tokyo"));
+		Round round = rounds.open(new RoundDraft("多治見市", "tajimi-4", 2023, today, today.plusDays(7),
+				List.of("tajimi-4-1-01"), false, null), "admin");
+		Obligation apps = obligation(round, "tajimi-4-1-01", "情報課");
+		StaffMember related = member("秘書広報課", StaffRole.REPORTER);
+		StaffMember stranger = member("福祉課", StaffRole.REPORTER);
+		assertThat(apps.commenting()).containsExactly("秘書広報課");
+		assertThat(apps.previous()).as("last year's rating with its meaning").isNotNull()
+			.satisfies(p -> assertThat(p.fiscalYear()).isEqualTo(2022));
+
+		Obligation commented = reports.remark(StaffActor.of(related), apps.id(), "広報アプリとの連携も書いてください");
+
+		assertThat(commented.remarks()).singleElement().satisfies(r -> {
+			assertThat(r.department()).isEqualTo("秘書広報課");
+			assertThat(r.text()).isEqualTo("広報アプリとの連携も書いてください");
+		});
+		assertThat(commented.version()).isZero();
+		assertThatThrownBy(() -> reports.remark(StaffActor.of(stranger), apps.id(), "意見"))
+			.isInstanceOf(ReportRefused.class)
+			.hasMessageContaining("関係課（");
+	}
+
+	@Test
 	void theSecondOfTwoSavesOfTheSameVersionIsRefusedWithWhatChanged() {
 		Round round = openTajimi3(false);
 		Obligation voice = obligation(round, "tajimi-3-1-02", "福祉課");
@@ -163,7 +191,7 @@ class ReportRoundTest {
 			.isInstanceOfSatisfying(StaleReport.class, e -> {
 				assertThat(e.changed()).containsExactly("評価", "実績", "状況（下書き）");
 				assertThat(e.current().report().progress()).isEqualTo("声の広報を毎号発行しました。");
-				assertThat(e.getMessage()).contains("更新されています");
+				assertThat(e.getMessage()).contains("福祉課 担当が更新しています（変わった項目: 評価・実績・状況（下書き））");
 			});
 		assertThat(obligations.find(voice.id())).get().extracting(o -> o.report().rating()).isEqualTo("B");
 	}

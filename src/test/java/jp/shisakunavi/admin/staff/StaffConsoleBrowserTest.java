@@ -22,7 +22,12 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import jp.shisakunavi.AdminApi;
 import jp.shisakunavi.ConsoleBrowser;
+import jp.shisakunavi.account.AccountDraft;
+import jp.shisakunavi.account.Accounts;
+import jp.shisakunavi.account.StaffRole;
+import jp.shisakunavi.staff.InvitationRequest;
 import jp.shisakunavi.staff.Invitations;
+import jp.shisakunavi.staff.IssuedInvitation;
 import jp.shisakunavi.staff.Obligation;
 import jp.shisakunavi.staff.Obligations;
 import jp.shisakunavi.staff.Registration;
@@ -30,6 +35,7 @@ import jp.shisakunavi.staff.ReportDraft;
 import jp.shisakunavi.staff.ReportStatus;
 import jp.shisakunavi.staff.Reports;
 import jp.shisakunavi.staff.Round;
+import jp.shisakunavi.staff.RoundDraft;
 import jp.shisakunavi.staff.Rounds;
 import jp.shisakunavi.staff.StaffActor;
 import jp.shisakunavi.staff.StaffMember;
@@ -71,6 +77,9 @@ class StaffConsoleBrowserTest {
 
 	@Autowired
 	Reports reports;
+
+	@Autowired
+	Accounts accounts;
 
 	@Test
 	void anAdministratorInvitesOpensARoundReviewsAndPublishes() {
@@ -137,6 +146,31 @@ class StaffConsoleBrowserTest {
 			assertThat(browser.driver().findElements(By.cssSelector("nav.side a")).stream().map(WebElement::getText).toList())
 				.contains("報告依頼", "職員", "部署");
 		}
+	}
+
+	@Test
+	void aCoordinatingStaffAccountReviewsItsCityInTheConsole() {
+		accounts.create("coordinator-tajimi", AccountDraft.staff("多治見市", List.of("情報課"), StaffRole.COORDINATOR),
+				"coordinator-password-2026");
+		LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
+		Round round = rounds.open(new RoundDraft("多治見市", "tajimi-3", 2019, today, today.plusDays(7),
+				List.of("tajimi-3-1-02"), false, null), "admin");
+		IssuedInvitation issued = invitations.issue(new InvitationRequest("多治見市", List.of("福祉課"), StaffRole.REPORTER, null), "admin");
+		StaffMember member = ((Registration.Registered) invitations.register(LineUserId.of("U" + "b".repeat(32)),
+				issued.code())).member();
+		Obligation voice = obligations.ofDepartment(round.id(), "福祉課").getFirst();
+		reports.submit(StaffActor.of(member), voice.id(), 0, new ReportDraft("A", "点字版を毎号発行しました。", null, null));
+
+		try (ConsoleBrowser browser = ConsoleBrowser.open(profiles, port)) {
+			browser.signIn("coordinator-tajimi", "coordinator-password-2026");
+			browser.get("/admin/rounds/" + round.id());
+			assertThat(browser.navigation()).contains("報告依頼").doesNotContain("職員", "部署");
+			row(browser, "tajimi-3-1-02").findElement(By.cssSelector("form.approve button")).click();
+			browser.waitForText(By.id("round-message"), "承認済にしました");
+			assertThat(browser.driver().findElements(By.id("change-round"))).as("coordinators review, editors change rounds")
+				.isEmpty();
+		}
+		assertThat(obligations.find(voice.id())).get().extracting(Obligation::status).isEqualTo(ReportStatus.APPROVED);
 	}
 
 	private static WebElement row(ConsoleBrowser browser, String unitId) {
