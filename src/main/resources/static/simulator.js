@@ -4,6 +4,7 @@
   const talk = document.getElementById('talk');
   const quick = document.getElementById('quick');
   const input = document.getElementById('text');
+  const menu = document.getElementById('menu');
   // The server gives this browser a simulator user of its own; its token goes with every call.
   let token = localStorage.getItem('shisaku-sim-token');
 
@@ -141,6 +142,23 @@
     quickReplies(messages[messages.length - 1]);
   }
 
+  // The rich menu the server says this user sees (the staff menu once registered as staff), drawn like LINE's.
+  function richMenu(shown) {
+    if (!shown || shown.name === menu.dataset.menu) return;
+    menu.dataset.menu = shown.name;
+    menu.replaceChildren(...shown.buttons.map(button => {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.textContent = button.label;
+      b.dataset.say = button.text;
+      return b;
+    }));
+  }
+  menu.addEventListener('click', event => {
+    const b = event.target.closest('button');
+    if (b) send({ text: b.dataset.say }, b.dataset.say);
+  });
+
   async function send(payload, shown) {
     if (shown) add('user', textBubble(shown));
     try {
@@ -148,6 +166,7 @@
       const body = await response.json();
       if (!response.ok) throw new Error(body.detail || response.statusText);
       show(body.messages);
+      richMenu(body.menu);
     } catch (e) {
       const p = textBubble('送信できませんでした：' + e.message);
       p.classList.add('error');
@@ -163,6 +182,7 @@
       if (response.ok) {
         const body = await response.json();
         body.notifications.forEach(show);
+        richMenu(body.menu);
       }
     } catch (e) {
       // the service is restarting: try again at the next poll
@@ -177,7 +197,6 @@
     input.value = '';
     send({ text }, text);
   });
-  document.querySelectorAll('.menu button').forEach(b => b.addEventListener('click', () => send({ text: b.dataset.say }, b.dataset.say)));
 
   if (!token) {
     send({ event: 'follow' });

@@ -6,7 +6,7 @@ import com.linecorp.bot.messaging.model.PostbackAction;
 import com.linecorp.bot.messaging.model.QuickReplyItem;
 
 /** Buttons and quick replies, with labels (20) and texts (300) cut to LINE's lengths. */
-final class Actions {
+public final class Actions {
 
 	private static final int MESSAGE_TEXT_LENGTH = 300;
 
@@ -14,18 +14,26 @@ final class Actions {
 	}
 
 	static Action postback(String label, Postback postback) {
-		String shown = LineLimits.cut(label, LineLimits.LABEL_LENGTH);
-		return new PostbackAction.Builder().label(shown).data(postback.data()).displayText(shown).build();
+		return postback(label, postback.data());
 	}
 
-	static Action say(String label, String text) {
+	/** A button whose data (at most 300 characters) another module's {@link ChatHandler} reads back. */
+	public static Action postback(String label, String data) {
+		if (data.length() > Postback.MAX_DATA_LENGTH) {
+			throw new IllegalArgumentException("postback data longer than " + Postback.MAX_DATA_LENGTH + " characters");
+		}
+		String shown = LineLimits.cut(label, LineLimits.LABEL_LENGTH);
+		return new PostbackAction.Builder().label(shown).data(data).displayText(shown).build();
+	}
+
+	public static Action say(String label, String text) {
 		return new MessageAction.Builder()
 			.label(LineLimits.cut(label, LineLimits.LABEL_LENGTH))
 			.text(LineLimits.cut(text, MESSAGE_TEXT_LENGTH))
 			.build();
 	}
 
-	static QuickReplyItem quick(Action action) {
+	public static QuickReplyItem quick(Action action) {
 		return new QuickReplyItem(action);
 	}
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 import com.linecorp.bot.messaging.model.Message;
@@ -23,7 +24,8 @@ import jp.shisakunavi.users.LineUserId;
 import jp.shisakunavi.users.LineUsers;
 
 /**
- * From what a user did to the messages that answer it. The same for LINE and for the simulator.
+ * From what a user did to the messages that answer it. The same for LINE and for the simulator. Texts and
+ * postbacks go to the other modules' {@link ChatHandler}s first.
  */
 @Service
 class Conversation {
@@ -38,9 +40,10 @@ class Conversation {
 	private final Phrases phrases;
 	private final SubscriptionChat subscriptionChat;
 	private final Erasure erasure;
+	private final ObjectProvider<ChatHandler> handlers;
 
 	Conversation(Search search, PlanCatalog plans, FaqEntries faq, LineUsers users, Phrases phrases,
-			SubscriptionChat subscriptionChat, Erasure erasure) {
+			SubscriptionChat subscriptionChat, Erasure erasure, ObjectProvider<ChatHandler> handlers) {
 		this.search = search;
 		this.plans = plans;
 		this.faq = faq;
@@ -48,6 +51,7 @@ class Conversation {
 		this.phrases = phrases;
 		this.subscriptionChat = subscriptionChat;
 		this.erasure = erasure;
+		this.handlers = handlers;
 	}
 
 	List<Message> answer(Incoming incoming) {
@@ -63,9 +67,15 @@ class Conversation {
 			}
 			case JOIN -> new Replies().text(Phrases.GROUP_INTRODUCTION).build();
 			case OTHER_MESSAGE -> phrases.examples(new Replies().text(Phrases.TEXT_ONLY), chosen(user)).build();
-			case POSTBACK -> postback(user, incoming.text());
-			case TEXT -> text(user, LineLimits.cut(incoming.text().strip(), MAX_QUESTION_LENGTH));
+			case POSTBACK -> handled(new ChatInput(user, ChatInput.Kind.POSTBACK, incoming.text()))
+				.orElseGet(() -> postback(user, incoming.text()));
+			case TEXT -> handled(new ChatInput(user, ChatInput.Kind.TEXT, incoming.text().strip()))
+				.orElseGet(() -> text(user, LineLimits.cut(incoming.text().strip(), MAX_QUESTION_LENGTH)));
 		};
+	}
+
+	private Optional<List<Message>> handled(ChatInput input) {
+		return handlers.orderedStream().map(handler -> handler.answer(input)).flatMap(Optional::stream).findFirst();
 	}
 
 	private List<Message> text(LineUserId userId, String text) {

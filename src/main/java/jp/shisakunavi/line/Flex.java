@@ -9,40 +9,40 @@ import com.linecorp.bot.messaging.model.FlexComponent;
 import com.linecorp.bot.messaging.model.FlexSeparator;
 import com.linecorp.bot.messaging.model.FlexText;
 
-/** The few Flex parts the cards are made of, styled once. */
-final class Flex {
+/** The few Flex parts the cards are made of, styled once; public for the cards of other modules' chats. */
+public final class Flex {
 
-	static final String MUTED = "#6B7280";
-	static final String ACCENT = "#0B7A3E";
+	public static final String MUTED = "#6B7280";
+	public static final String ACCENT = "#0B7A3E";
 
 	private Flex() {
 	}
 
-	static FlexText title(String text) {
+	public static FlexText title(String text) {
 		return new FlexText.Builder().text(text).size("lg").weight(FlexText.Weight.BOLD).wrap(true).build();
 	}
 
-	static FlexText small(String text) {
+	public static FlexText small(String text) {
 		return new FlexText.Builder().text(text).size("xs").color(MUTED).wrap(true).build();
 	}
 
-	static FlexText body(String text) {
+	public static FlexText body(String text) {
 		return new FlexText.Builder().text(text).size("sm").wrap(true).build();
 	}
 
-	static FlexText strong(String text) {
+	public static FlexText strong(String text) {
 		return new FlexText.Builder().text(text).size("md").weight(FlexText.Weight.BOLD).color(ACCENT).wrap(true).build();
 	}
 
-	static FlexBox column(List<FlexComponent> contents) {
+	public static FlexBox column(List<FlexComponent> contents) {
 		return new FlexBox.Builder(FlexBox.Layout.VERTICAL, contents).spacing("sm").build();
 	}
 
-	static FlexSeparator separator() {
+	public static FlexSeparator separator() {
 		return new FlexSeparator.Builder().margin("md").build();
 	}
 
-	static FlexButton button(Action action, boolean primary) {
+	public static FlexButton button(Action action, boolean primary) {
 		return new FlexButton.Builder(action)
 			.style(primary ? FlexButton.Style.PRIMARY : FlexButton.Style.LINK)
 			.height(FlexButton.Height.SM)

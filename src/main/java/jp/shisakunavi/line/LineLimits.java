@@ -1,7 +1,10 @@
 package jp.shisakunavi.line;
 
-/** LINE's limits on what one reply may carry (see shared/docs/facts-line.md). */
-final class LineLimits {
+/**
+ * LINE's limits on what one reply may carry (see shared/docs/facts-line.md); {@link #cut} is public for other
+ * modules' cards.
+ */
+public final class LineLimits {
 
 	static final int MESSAGES_PER_REQUEST = 5;
 	static final int TEXT_LENGTH = 5000;
@@ -16,7 +19,7 @@ final class LineLimits {
 	}
 
 	/** Cuts text to a length in UTF-16 units without splitting a surrogate pair, marking the cut with …. */
-	static String cut(String text, int max) {
+	public static String cut(String text, int max) {
 		if (text == null) {
 			return "";
 		}

@@ -18,35 +18,36 @@ import com.linecorp.bot.messaging.model.TextMessage;
 /**
  * The messages of one answer, built so that they cannot break LINE's limits: at most five messages, texts and
  * alt texts cut to length, at most 13 quick replies on the last message, carousels of at most 12 bubbles that
- * fit 50 KB, single bubbles that fit 30 KB (otherwise the alt text is sent as text instead).
+ * fit 50 KB, single bubbles that fit 30 KB (otherwise the alt text is sent as text instead). Public for the
+ * {@link ChatHandler}s of other modules.
  */
-final class Replies {
+public final class Replies {
 
 	static final ObjectMapper JSON = ModelObjectMapper.createNewObjectMapper();
 
 	private final List<Message> messages = new ArrayList<>();
 	private final List<QuickReplyItem> quickReplies = new ArrayList<>();
 
-	Replies text(String text) {
+	public Replies text(String text) {
 		messages.add(new TextMessage(LineLimits.cut(text, LineLimits.TEXT_LENGTH)));
 		return this;
 	}
 
-	Replies flex(String altText, FlexContainer container) {
+	public Replies flex(String altText, FlexContainer container) {
 		String alt = LineLimits.cut(altText, LineLimits.ALT_TEXT_LENGTH);
 		FlexContainer fitted = fit(container);
 		messages.add(fitted == null ? new TextMessage(alt) : new FlexMessage(alt, fitted));
 		return this;
 	}
 
-	Replies quickReply(QuickReplyItem item) {
+	public Replies quickReply(QuickReplyItem item) {
 		if (quickReplies.size() < LineLimits.QUICK_REPLY_ITEMS) {
 			quickReplies.add(item);
 		}
 		return this;
 	}
 
-	List<Message> build() {
+	public List<Message> build() {
 		List<Message> result = new ArrayList<>(messages.subList(0, Math.min(messages.size(), LineLimits.MESSAGES_PER_REQUEST)));
 		if (!quickReplies.isEmpty() && !result.isEmpty()) {
 			QuickReply quickReply = new QuickReply(List.copyOf(quickReplies));

@@ -2,6 +2,9 @@ package jp.shisakunavi.line;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -19,10 +22,12 @@ import com.linecorp.bot.messaging.client.MessagingApiClient;
 import jp.shisakunavi.system.LineCredentials;
 
 /**
- * Puts the rich menu on the LINE channel: creates it, uploads its image to the blob endpoint and makes it every
- * user's default. Run once per change of the menu:
+ * Puts the rich menus on the LINE channel: creates each, uploads its image to the blob endpoint, makes the
+ * citizens' menu every user's default and remembers the others' ids, so that the users shown one
+ * ({@link RichMenus#show}) are linked to it. Run once per change of a menu:
  * {@code ./mvnw spring-boot:run -Dspring-boot.run.arguments=--richmenu.deploy} (with the LINE credentials set;
- * {@code --richmenu.image=FILE.png} uploads a designed image instead of the generated one). The service exits after.
+ * {@code --richmenu.image=FILE.png} uploads a designed image for the citizens' menu instead of the generated one).
+ * The service exits after.
  */
 @Component
 class RichMenuDeployment implements ApplicationRunner {
@@ -33,13 +38,15 @@ class RichMenuDeployment implements ApplicationRunner {
 	private final MessagingApiClient client;
 	private final MessagingApiBlobClient blobs;
 	private final LineCredentials credentials;
+	private final RichMenus menus;
 	private final ApplicationContext context;
 
 	RichMenuDeployment(MessagingApiClient client, MessagingApiBlobClient blobs, LineCredentials credentials,
-			ApplicationContext context) {
+			RichMenus menus, ApplicationContext context) {
 		this.client = client;
 		this.blobs = blobs;
 		this.credentials = credentials;
+		this.menus = menus;
 		this.context = context;
 	}
 
@@ -53,10 +60,10 @@ class RichMenuDeployment implements ApplicationRunner {
 			if (!credentials.configured()) {
 				throw new IllegalStateException("Set LINE_CHANNEL_TOKEN and LINE_CHANNEL_SECRET to deploy the rich menu");
 			}
-			byte[] image = args.containsOption("richmenu.image")
-					? Files.readAllBytes(Path.of(args.getOptionValues("richmenu.image").getFirst())) : RichMenuImage.png();
-			String id = deploy(image);
-			log.info("Rich menu {} is now the default menu of the channel", id);
+			byte[] citizens = args.containsOption("richmenu.image")
+					? Files.readAllBytes(Path.of(args.getOptionValues("richmenu.image").getFirst())) : null;
+			deploy(menu -> menu == RichMenu.CITIZENS && citizens != null ? citizens : RichMenuImage.png(menu))
+				.forEach((name, id) -> log.info("Rich menu {} is deployed as {}", name, id));
 		}
 		catch (Exception e) {
 			log.error("The rich menu was not deployed: {}", e.getMessage());
@@ -66,11 +73,23 @@ class RichMenuDeployment implements ApplicationRunner {
 		System.exit(SpringApplication.exit(context, () -> exit));
 	}
 
-	/** @return the id LINE gave the new menu */
-	String deploy(byte[] png) throws Exception {
-		String id = client.createRichMenu(RichMenu.request()).get(30, TimeUnit.SECONDS).body().richMenuId();
-		blobs.setRichMenuImage(id, UploadFile.fromByteArray(png, "image/png")).get(60, TimeUnit.SECONDS);
-		client.setDefaultRichMenu(id).get(30, TimeUnit.SECONDS);
-		return id;
+	/**
+	 * Deploys every menu with its image; the citizens' becomes the default.
+	 *
+	 * @return the id LINE gave each menu, by name
+	 */
+	Map<String, String> deploy(Function<RichMenu, byte[]> images) throws Exception {
+		Map<String, String> ids = new LinkedHashMap<>();
+		for (RichMenu menu : menus.all()) {
+			String id = client.createRichMenu(menu.request()).get(30, TimeUnit.SECONDS).body().richMenuId();
+			blobs.setRichMenuImage(id, UploadFile.fromByteArray(images.apply(menu), "image/png")).get(60, TimeUnit.SECONDS);
+			if (menu == RichMenu.CITIZENS) {
+				client.setDefaultRichMenu(id).get(30, TimeUnit.SECONDS);
+			}
+			menus.deployed(menu.name(), id);
+			ids.put(menu.name(), id);
+		}
+		menus.resync();
+		return ids;
 	}
 }

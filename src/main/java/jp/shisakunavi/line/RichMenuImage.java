@@ -12,12 +12,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 import javax.imageio.ImageIO;
 
 /**
- * Draws the rich menu's image (2500×843 PNG) from its labels, so that the menu and its picture never disagree.
+ * Draws a rich menu's image (2500×843 PNG) from its labels, so that the menu and its picture never disagree.
  * Needs a font that has Japanese characters (e.g. Debian's fonts-noto-cjk or fonts-ipafont-gothic).
  */
 final class RichMenuImage {
@@ -29,8 +30,9 @@ final class RichMenuImage {
 	private RichMenuImage() {
 	}
 
-	static byte[] png() {
-		String sample = String.join("", RichMenu.LABELS);
+	static byte[] png(RichMenu menu) {
+		List<String> labels = menu.labels();
+		String sample = String.join("", labels);
 		Font font = japaneseFont(sample).orElseThrow(() -> new IllegalStateException(
 				"No font with Japanese characters is installed: install fonts-noto-cjk (or fonts-ipafont-gothic), "
 						+ "or deploy a designed image with --richmenu.image=FILE.png"))
@@ -41,14 +43,14 @@ final class RichMenuImage {
 		g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
 		g.setColor(BACKGROUND);
 		g.fillRect(0, 0, RichMenu.WIDTH, RichMenu.HEIGHT);
-		int cell = RichMenu.WIDTH / RichMenu.LABELS.size();
+		int cell = RichMenu.WIDTH / labels.size();
 		g.setFont(font);
-		while (RichMenu.LABELS.stream().mapToInt(g.getFontMetrics()::stringWidth).max().orElse(0) > cell * 0.85) {
+		while (labels.stream().mapToInt(g.getFontMetrics()::stringWidth).max().orElse(0) > cell * 0.85) {
 			g.setFont(g.getFont().deriveFont(g.getFont().getSize2D() - 4f));
 		}
 		FontMetrics metrics = g.getFontMetrics();
-		for (int i = 0; i < RichMenu.LABELS.size(); i++) {
-			String label = RichMenu.LABELS.get(i);
+		for (int i = 0; i < labels.size(); i++) {
+			String label = labels.get(i);
 			if (i > 0) {
 				g.setColor(LINE);
 				g.setStroke(new BasicStroke(6));

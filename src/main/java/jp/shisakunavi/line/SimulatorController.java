@@ -30,7 +30,8 @@ import jp.shisakunavi.users.LineUserId;
  * conversation as a LINE event, and the answer comes back as the JSON LINE would receive. A browser first opens a
  * session and then names its token ({@code X-Simulator-Token}) in every call: the token, not anything the
  * browser claims, decides the simulator user ({@code sim-…}), so a page reads and changes only its own data and
- * never a LINE user's. Each session and each client address is rate-limited ({@link SimulatorProperties}).
+ * never a LINE user's. Each session and each client address is rate-limited ({@link SimulatorProperties}). Every
+ * answer names the rich menu the user sees, so that the page shows the staff menu to a registered staff member.
  */
 @RestController
 class SimulatorController {
@@ -42,15 +43,17 @@ class SimulatorController {
 	private final SimulatorInbox inbox;
 	private final SimulatorSessions sessions;
 	private final SimulatorProperties properties;
+	private final RichMenus menus;
 	private final Cache<String, Bucket> buckets = Caffeine.newBuilder().maximumSize(50_000)
 		.expireAfterAccess(Duration.ofHours(1)).build();
 
 	SimulatorController(Conversation conversation, SimulatorInbox inbox, SimulatorSessions sessions,
-			SimulatorProperties properties) {
+			SimulatorProperties properties, RichMenus menus) {
 		this.conversation = conversation;
 		this.inbox = inbox;
 		this.sessions = sessions;
 		this.properties = properties;
+		this.menus = menus;
 	}
 
 	/** A new simulator user for this browser, with the token that stands for it. */
@@ -85,7 +88,8 @@ class SimulatorController {
 			incoming = new Incoming(Incoming.Kind.TEXT, userId, text);
 		}
 		List<Message> messages = conversation.answer(incoming);
-		return ResponseEntity.ok(Replies.JSON.writeValueAsString(new SimulatorResponse(messages)));
+		return ResponseEntity.ok(Replies.JSON.writeValueAsString(new SimulatorResponse(messages,
+				menus.menuOf(LineUserId.of(userId)))));
 	}
 
 	/**
@@ -93,9 +97,11 @@ class SimulatorController {
 	 * once, as the messages LINE would receive. A POST: taking them removes them.
 	 */
 	@PostMapping(path = "/simulator/notifications", produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<String> notifications(@RequestHeader(name = TOKEN, required = false) String token) {
-		String userId = user(token);
-		return ResponseEntity.ok("{\"notifications\":[" + String.join(",", inbox.take(LineUserId.of(userId))) + "]}");
+	ResponseEntity<String> notifications(@RequestHeader(name = TOKEN, required = false) String token)
+			throws JsonProcessingException {
+		LineUserId userId = LineUserId.of(user(token));
+		return ResponseEntity.ok("{\"notifications\":[" + String.join(",", inbox.take(userId)) + "],\"menu\":"
+				+ Replies.JSON.writeValueAsString(menus.menuOf(userId)) + "}");
 	}
 
 	private String user(String token) {
@@ -130,8 +136,11 @@ class SimulatorController {
 		}
 	}
 
-	/** The answer as LINE would receive it (a declared List<Message>, so each message carries its type). */
-	record SimulatorResponse(List<Message> messages) {
+	/**
+	 * The answer as LINE would receive it (a declared List<Message>, so each message carries its type), and the
+	 * rich menu the user sees now.
+	 */
+	record SimulatorResponse(List<Message> messages, RichMenu menu) {
 	}
 
 	/** One of text, postback (the data of a tapped button) or event (follow, sticker). */

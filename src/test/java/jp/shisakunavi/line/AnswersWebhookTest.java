@@ -72,7 +72,7 @@ class AnswersWebhookTest {
 		for (String button : buttons) {
 			assertAnswered(chat.tap(chosen, button), city + " / " + button);
 		}
-		for (String label : RichMenu.LABELS) {
+		for (String label : RichMenu.CITIZENS.labels()) {
 			assertAnswered(chat.say(label), city + " / " + label);
 		}
 	}

@@ -18,38 +18,41 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jp.shisakunavi.linefake.FakeLine;
 import jp.shisakunavi.linefake.LineWebhook;
 
-/** One LINE user talking to the service through the signed webhook, reading the replies the fake LINE received. */
-final class LineChat {
+/**
+ * One LINE user talking to the service through the signed webhook, reading the replies the fake LINE received;
+ * public for the chats of other modules' tests.
+ */
+public final class LineChat {
 
 	private final FakeLine line;
 	private final String callback;
 	private final String secret;
 	private final HttpClient http = HttpClient.newHttpClient();
-	final String user = LineWebhook.userId();
+	public final String user = LineWebhook.userId();
 
-	LineChat(FakeLine line, int port, String secret) {
+	public LineChat(FakeLine line, int port, String secret) {
 		this.line = line;
 		this.callback = "http://127.0.0.1:" + port + "/callback";
 		this.secret = secret;
 	}
 
-	JsonNode say(String text) {
+	public JsonNode say(String text) {
 		return send(LineWebhook.text(user, text));
 	}
 
 	/** Taps the button or quick reply with this label in the messages, as LINE would send it. */
-	JsonNode tap(JsonNode messages, String label) {
+	public JsonNode tap(JsonNode messages, String label) {
 		JsonNode action = action(messages, label)
 			.orElseThrow(() -> new AssertionError("no button " + label + " in " + messages));
 		return action.path("type").asText().equals("postback") ? send(LineWebhook.postback(user, action.path("data").asText()))
 				: say(action.path("text").asText());
 	}
 
-	static Optional<JsonNode> action(JsonNode messages, String label) {
+	public static Optional<JsonNode> action(JsonNode messages, String label) {
 		return messages.findValues("action").stream().filter(a -> a.path("label").asText().equals(label)).findFirst();
 	}
 
-	static List<String> postbackData(JsonNode messages) {
+	public static List<String> postbackData(JsonNode messages) {
 		return messages.findValues("action").stream()
 			.filter(a -> a.path("type").asText().equals("postback"))
 			.map(a -> a.path("data").asText())
@@ -57,14 +60,14 @@ final class LineChat {
 	}
 
 	/** The messages of the reply to this event. */
-	JsonNode send(Map<String, Object> event) {
+	public JsonNode send(Map<String, Object> event) {
 		post(event);
 		Object token = event.get("replyToken");
 		await().atMost(WebhookTest.WAIT).until(() -> reply(token).isPresent());
 		return reply(token).get().path("messages");
 	}
 
-	void post(Map<String, Object> event) {
+	public void post(Map<String, Object> event) {
 		byte[] body = LineWebhook.body(List.of(event));
 		HttpRequest request = HttpRequest.newBuilder(URI.create(callback))
 			.header("Content-Type", "application/json")
@@ -90,7 +93,7 @@ final class LineChat {
 			.findFirst();
 	}
 
-	static String texts(JsonNode messages) {
+	public static String texts(JsonNode messages) {
 		return String.join("\n", StreamSupport.stream(messages.spliterator(), false)
 			.map(m -> m.path("type").asText().equals("text") ? m.path("text").asText() : m.path("altText").asText())
 			.toList());

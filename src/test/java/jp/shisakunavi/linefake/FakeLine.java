@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -34,8 +36,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /**
  * A real HTTP server that plays LINE's Messaging API for tests: it records every request, checks each against
  * LINE's own OpenAPI file ({@code ../shared/line-openapi/messaging-api.yml}) and LINE's documented limits,
- * uses reply tokens once, answers a repeated {@code X-Line-Retry-Key} with 409, and fails or slows down on
- * demand.
+ * uses reply tokens once, answers a repeated {@code X-Line-Retry-Key} with 409, keeps the rich menus it created
+ * and the one linked to each user, and fails or slows down on demand.
  */
 public final class FakeLine implements AutoCloseable {
 
@@ -46,6 +48,7 @@ public final class FakeLine implements AutoCloseable {
 	}
 
 	private static final ObjectMapper JSON = new ObjectMapper();
+	private static final Pattern USER_MENU = Pattern.compile("/v2/bot/user/([^/]+)/richmenu(?:/([^/]+))?");
 	// The validator reads allOf-composed schemas (TextMessage = Message + own fields) as forbidding each other's
 	// properties; everything else (types, required fields, enums, lengths, item counts) is checked.
 	private static final OpenApiInteractionValidator VALIDATOR = OpenApiInteractionValidator
@@ -60,6 +63,8 @@ public final class FakeLine implements AutoCloseable {
 	private final List<String> violations = new CopyOnWriteArrayList<>();
 	private final Set<String> usedReplyTokens = ConcurrentHashMap.newKeySet();
 	private final Map<String, String> retryKeys = new ConcurrentHashMap<>();
+	private final Set<String> richMenus = ConcurrentHashMap.newKeySet();
+	private final Map<String, String> userMenus = new ConcurrentHashMap<>();
 	private final Map<String, java.util.Queue<Fault>> faults = new ConcurrentHashMap<>();
 	private final Map<String, RateLimit> rateLimits = new ConcurrentHashMap<>();
 	private final AtomicLong requestCount = new AtomicLong();
@@ -145,6 +150,7 @@ public final class FakeLine implements AutoCloseable {
 		violations.clear();
 		faults.clear();
 		rateLimits.clear();
+		userMenus.clear();
 		monthlyQuota = null;
 		quotaUsed = 0;
 	}
@@ -166,6 +172,11 @@ public final class FakeLine implements AutoCloseable {
 		return requests(path).stream().filter(r -> r.status() / 100 == 2).toList();
 	}
 
+	/** The rich menu linked to the user ({@code POST /v2/bot/user/{userId}/richmenu/{richMenuId}}), if any. */
+	public java.util.Optional<String> richMenuOf(String userId) {
+		return java.util.Optional.ofNullable(userMenus.get(userId));
+	}
+
 	public List<String> violations() {
 		return List.copyOf(violations);
 	}
@@ -180,19 +191,19 @@ public final class FakeLine implements AutoCloseable {
 			String method = exchange.getRequestMethod();
 			Map<String, List<String>> headers = Map.copyOf(exchange.getRequestHeaders());
 			validate(method, path, exchange.getRequestURI().getRawQuery(), headers, body);
-			Answer answer = answer(path, headers, body);
-			int status = answer.status();
 			String requestId = UUID.randomUUID().toString();
+			Answer answer = answer(method, path, headers, body, "richmenu-" + requestId.replace("-", ""));
+			int status = answer.status();
 			exchange.getResponseHeaders().add("x-line-request-id", requestId);
 			exchange.getResponseHeaders().add("Content-Type", "application/json");
 			byte[] response = switch (status) {
 				case 200 -> switch (path) {
 					case "/v2/bot/message/reply" -> "{\"sentMessages\":[]}".getBytes();
-					case "/v2/bot/richmenu" -> ("{\"richMenuId\":\"richmenu-" + requestId + "\"}").getBytes();
+					case "/v2/bot/richmenu" -> ("{\"richMenuId\":\"" + answer.message() + "\"}").getBytes();
 					case "/v2/bot/message/quota" -> (monthlyQuota == null ? "{\"type\":\"none\"}"
 							: "{\"type\":\"limited\",\"value\":" + monthlyQuota + "}").getBytes();
 					case "/v2/bot/message/quota/consumption" -> ("{\"totalUsage\":" + quotaUsed + "}").getBytes();
-					default -> "{}".getBytes();
+					default -> answer.message().startsWith("{") ? answer.message().getBytes() : "{}".getBytes();
 				};
 				case 409 -> "{\"message\":\"The retry key is already accepted\"}".getBytes();
 				default -> ("{\"message\":" + JSON.writeValueAsString(answer.message()) + "}").getBytes();
@@ -203,7 +214,7 @@ public final class FakeLine implements AutoCloseable {
 		}
 	}
 
-	private Answer answer(String path, Map<String, List<String>> headers, byte[] body) {
+	private Answer answer(String method, String path, Map<String, List<String>> headers, byte[] body, String newMenuId) {
 		String retryKey = header(headers, "X-Line-Retry-Key");
 		Fault fault = nextFault(path);
 		if (fault != null) {
@@ -223,7 +234,33 @@ public final class FakeLine implements AutoCloseable {
 		if (retryKey != null && retryKeys.putIfAbsent(retryKey, path) != null) {
 			return new Answer(409, "");
 		}
+		if (path.equals("/v2/bot/richmenu") && method.equals("POST")) {
+			richMenus.add(newMenuId);
+			return new Answer(200, newMenuId);
+		}
+		Matcher userMenu = USER_MENU.matcher(path);
+		if (userMenu.matches() && !userMenu.group(1).equals("all")) {
+			return userMenu(method, userMenu.group(1), userMenu.group(2));
+		}
 		return new Answer(200, "");
+	}
+
+	/** Links, unlinks and reads the rich menu of one user, as LINE answers (404 for a menu it does not have). */
+	private Answer userMenu(String method, String userId, String richMenuId) {
+		if (method.equals("POST") && richMenuId != null) {
+			if (!richMenus.contains(richMenuId)) {
+				return new Answer(404, "richmenu not found");
+			}
+			userMenus.put(userId, richMenuId);
+			return new Answer(200, "");
+		}
+		if (method.equals("DELETE") && richMenuId == null) {
+			userMenus.remove(userId);
+			return new Answer(200, "");
+		}
+		String linked = userMenus.get(userId);
+		return linked == null ? new Answer(404, "the user has no rich menu")
+				: new Answer(200, "{\"richMenuId\":\"" + linked + "\"}");
 	}
 
 	private Fault nextFault(String path) {

@@ -55,7 +55,8 @@ class ErasureTest {
 	void everyStoreOfPersonalDataTakesPart() {
 		assertThat(context.getBeansOfType(PersonalData.class).values())
 			.extracting(store -> ClassUtils.getUserClass(store).getSimpleName())
-			.containsExactlyInAnyOrder("Subscriptions", "HeldNotices", "DailyCounts", "PendingBatches", "SimulatorChannel");
+			.containsExactlyInAnyOrder("Subscriptions", "HeldNotices", "DailyCounts", "PendingBatches", "SimulatorChannel",
+					"StaffPersonalData", "StaffDialogs", "RichMenus");
 	}
 
 	@Test
@@ -81,14 +82,15 @@ class ErasureTest {
 		assertThat(users.find(other)).isPresent();
 		assertThat(subscriptions.of(other)).hasSize(1);
 		assertThat(stored()).contains("held_notices", "daily_counts", "delivery_chunks", "simulator_inbox");
-		for (String collection : List.of("held_notices", "daily_counts", "delivery_chunks")) {
+		for (String collection : List.of("held_notices", "daily_counts", "delivery_chunks", "user_menus", "staff_chat_dialogs")) {
 			assertThat(mongo.findAll(Document.class, collection).toString()).as(collection).contains(other.value());
 		}
 	}
 
 	/**
 	 * What delivery and notifications keep about a user as they would: a held notice, a daily count, a place in a
-	 * batch not yet sent, a message in the simulator's inbox (for a simulator user).
+	 * batch not yet sent, a message in the simulator's inbox (for a simulator user); the rich menu shown to them and
+	 * where they are in a staff report dialog.
 	 */
 	private void keepEverywhere(LineUserId user) {
 		LocalDate today = LocalDate.now();
@@ -106,6 +108,9 @@ class ErasureTest {
 			.append("batches", List.of(new Document("retryKey", UUID.randomUUID().toString()).append("messageId", "m")
 				.append("channel", user.simulator() ? "SIMULATOR" : "LINE").append("userIds", List.of(user.value(), "Uffff"))
 				.append("recipients", 2).append("status", "PENDING").append("attempts", 0))), "delivery_chunks");
+		mongo.insert(new Document("_id", user.value()).append("menu", "staff"), "user_menus");
+		mongo.insert(new Document("_id", user.value()).append("obligationId", "o-1").append("step", "PROGRESS")
+			.append("updatedAt", new Date()), "staff_chat_dialogs");
 		if (user.simulator()) {
 			mongo.insert(new Document("_id", "batch#0|" + user.value()).append("userId", user.value()).append("json", "[]")
 				.append("receivedAt", new Date()), "simulator_inbox");
@@ -115,7 +120,7 @@ class ErasureTest {
 	private String stored() {
 		StringBuilder all = new StringBuilder();
 		for (String collection : List.of("line_users", "subscriptions", "held_notices", "daily_counts", "delivery_chunks",
-				"simulator_inbox")) {
+				"simulator_inbox", "user_menus", "staff_chat_dialogs")) {
 			all.append(collection).append(Map.of(collection, mongo.findAll(Document.class, collection)));
 		}
 		return all.toString();
