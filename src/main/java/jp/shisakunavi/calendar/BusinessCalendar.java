@@ -28,6 +28,11 @@ public class BusinessCalendar {
 		this(HolidayList.shipped(), properties.yearEndClosure());
 	}
 
+	/** The calendar of the shipped holiday list with a year-end closure ({@code 12/29-01/03}; empty: none), outside Spring. */
+	public static BusinessCalendar withYearEndClosure(String yearEndClosure) {
+		return new BusinessCalendar(new CalendarProperties(yearEndClosure));
+	}
+
 	BusinessCalendar(HolidayList holidays, String yearEndClosure) {
 		this.holidays = holidays;
 		if (yearEndClosure.isEmpty()) {
