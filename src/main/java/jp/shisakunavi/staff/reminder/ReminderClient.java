@@ -1,0 +1,128 @@
+package jp.shisakunavi.staff.reminder;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import com.linecorp.bot.messaging.model.Message;
+
+import jp.shisakunavi.account.StaffRole;
+import jp.shisakunavi.delivery.DeliveryClient;
+import jp.shisakunavi.delivery.Recipient;
+import jp.shisakunavi.staff.Obligation;
+import jp.shisakunavi.staff.Obligations;
+import jp.shisakunavi.staff.Round;
+import jp.shisakunavi.staff.Rounds;
+import jp.shisakunavi.staff.StaffMember;
+import jp.shisakunavi.staff.StaffMembers;
+import jp.shisakunavi.users.LineUserId;
+
+/**
+ * Staff reminders as a client of delivery ({@code STAFF-REMINDER}): one message per active staff member of the
+ * wave's audience whose departments still owe something in the round, listing it; nobody when everything is
+ * submitted. A reporter's or head's group is their role and departments (members of the same departments get the
+ * same message); the coordinating department's staff share one.
+ */
+@Component
+class ReminderClient implements DeliveryClient<ReminderWave> {
+
+	private static final Logger log = LoggerFactory.getLogger(ReminderClient.class);
+	private static final String SEPARATOR = "\t";
+
+	private final Rounds rounds;
+	private final Obligations obligations;
+	private final StaffMembers members;
+	private final ReminderSchedule schedule;
+
+	ReminderClient(Rounds rounds, Obligations obligations, StaffMembers members, ReminderSchedule schedule) {
+		this.rounds = rounds;
+		this.obligations = obligations;
+		this.members = members;
+		this.schedule = schedule;
+	}
+
+	@Override
+	public String kind() {
+		return ReminderWave.KIND;
+	}
+
+	@Override
+	public Class<ReminderWave> parameterType() {
+		return ReminderWave.class;
+	}
+
+	@Override
+	public Stream<Recipient> recipients(ReminderWave wave, LineUserId after) {
+		Round round = rounds.find(wave.roundId()).orElse(null);
+		if (round == null) {
+			return Stream.empty();
+		}
+		List<Obligation> owed = owed(round);
+		if (owed.isEmpty()) {
+			return Stream.empty();
+		}
+		Stream<Recipient> recipients;
+		if (wave.audience() == StaffRole.COORDINATOR) {
+			recipients = members.coordinators(round.municipality()).stream()
+				.map(m -> new Recipient(m.lineUser(), StaffRole.COORDINATOR.name()));
+		}
+		else {
+			recipients = members.active(round.municipality()).stream()
+				.filter(m -> m.role() == wave.audience())
+				.map(m -> recipient(m, owed))
+				.filter(r -> r != null);
+		}
+		return recipients.filter(r -> r.userId().value().compareTo(after.value()) > 0)
+			.sorted(Comparator.comparing(r -> r.userId().value()));
+	}
+
+	@Override
+	public List<Message> render(ReminderWave wave, String group) {
+		Round round = rounds.find(wave.roundId()).orElseThrow();
+		List<Obligation> owed = owed(round);
+		if (wave.audience() == StaffRole.COORDINATOR) {
+			return List.of(ReminderCard.coordinators(round, wave, owed));
+		}
+		List<String> departments = Arrays.asList(group.split(SEPARATOR)).subList(1, group.split(SEPARATOR).length);
+		return List.of(ReminderCard.departments(round, wave, departments,
+				owed.stream().filter(o -> departments.contains(o.department())).toList()));
+	}
+
+	@Override
+	public void held(ReminderWave wave, LocalDate day, List<Recipient> held) {
+		log.info("Reminder {}: {} staff members already had their reminder of {}", wave.deliveryId(), held.size(), day);
+	}
+
+	@Override
+	public long estimatedRecipients(ReminderWave wave) {
+		return rounds.find(wave.roundId()).map(r -> (long) members.active(r.municipality()).size()).orElse(0L);
+	}
+
+	@Override
+	public void schedule(Instant now) {
+		schedule.run(now);
+	}
+
+	private List<Obligation> owed(Round round) {
+		return obligations.ofRound(round.id()).stream().filter(o -> o.status().owed()).toList();
+	}
+
+	/** The member with the departments of theirs that owe something; null when theirs owe nothing. */
+	private Recipient recipient(StaffMember member, List<Obligation> owed) {
+		Set<String> departments = new TreeSet<>();
+		owed.stream().map(Obligation::department).filter(d -> members.belongsTo(member, d)).forEach(departments::add);
+		if (departments.isEmpty() || member.lineUser() == null) {
+			return null;
+		}
+		return new Recipient(member.lineUser(), member.role().name() + SEPARATOR + String.join(SEPARATOR, departments));
+	}
+}
