@@ -24,17 +24,14 @@ public class BusinessCalendar {
 	private final MonthDay closureFrom;
 	private final MonthDay closureTo;
 
-	BusinessCalendar(CalendarProperties properties) {
-		this(HolidayList.shipped(), properties.yearEndClosure());
-	}
-
 	/** The calendar of the shipped holiday list with a year-end closure ({@code 12/29-01/03}; empty: none), outside Spring. */
 	public static BusinessCalendar withYearEndClosure(String yearEndClosure) {
 		return new BusinessCalendar(new CalendarProperties(yearEndClosure));
 	}
 
-	BusinessCalendar(HolidayList holidays, String yearEndClosure) {
-		this.holidays = holidays;
+	BusinessCalendar(CalendarProperties properties) {
+		this.holidays = HolidayList.shipped();
+		String yearEndClosure = properties.yearEndClosure();
 		if (yearEndClosure.isEmpty()) {
 			this.closureFrom = null;
 			this.closureTo = null;
