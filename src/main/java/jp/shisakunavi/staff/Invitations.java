@@ -277,7 +277,7 @@ public class Invitations {
 	}
 
 	private long failedAttempts(LineUserId user, Instant now) {
-		return mongo.count(Query.query(where("user").is(user.value()).and("at").gte(now.minus(ATTEMPT_WINDOW))),
+		return mongo.count(Query.query(where("user").is(user.value()).and("at").gt(now.minus(ATTEMPT_WINDOW))),
 				FailedAttempt.class);
 	}
 
@@ -312,7 +312,7 @@ public class Invitations {
 		if (properties.lineBasicId().isEmpty()) {
 			return null;
 		}
-		return "https://line.me/R/oaMessage/" + UriUtils.encodePathSegment(properties.lineBasicId(), StandardCharsets.UTF_8)
+		return "https://line.me/R/oaMessage/" + UriUtils.encode(properties.lineBasicId(), StandardCharsets.UTF_8)
 				+ "/?" + UriUtils.encode(COMMAND + " " + code, StandardCharsets.UTF_8);
 	}
 

@@ -165,7 +165,7 @@ public class Reports {
 				+ (own.isEmpty() ? "" : String.join("・", own) + "の") + "施策だけ報告できます。");
 	}
 
-	/** The report with its texts trimmed and the rating as the legend writes it. */
+	/** The report with its texts trimmed and the rating as the legend writes it (ａ, a and A are A). */
 	static ReportDraft checked(ReportDraft given, RatingScheme legend, boolean submit) {
 		ReportDraft draft = given == null ? ReportDraft.EMPTY : given;
 		String rating = ReportTexts.normalized(draft.rating());
@@ -173,7 +173,7 @@ public class Reports {
 		if (rating != null) {
 			symbol = legend.symbols().stream()
 				.map(RatingSymbol::symbol)
-				.filter(s -> Objects.equals(ReportTexts.normalized(s), rating))
+				.filter(s -> rating.equalsIgnoreCase(ReportTexts.normalized(s)))
 				.findFirst()
 				.orElseThrow(() -> new ReportRefused("rating", "評価「" + rating + "」はこの計画の凡例にありません。"
 						+ legend.symbols().stream().map(s -> s.symbol() + "（" + s.meaning() + "）").reduce((a, b) -> a + "、" + b)
