@@ -3,8 +3,11 @@ package jp.shisakunavi.staff.reminder;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -42,6 +45,17 @@ class ReminderClient implements DeliveryClient<ReminderWave> {
 	private final Obligations obligations;
 	private final StaffMembers members;
 	private final ReminderSchedule schedule;
+	/**
+	 * What each delivery's round owes, read when its recipients are read and kept for the messages of its groups
+	 * that follow: one reading per delivery planned instead of one per group, and every group's message from the
+	 * same reading as the recipients. A few deliveries are planned at a time; older readings are dropped.
+	 */
+	private final Map<String, List<Obligation>> owedByDelivery = Collections.synchronizedMap(new LinkedHashMap<>() {
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<String, List<Obligation>> eldest) {
+			return size() > 32;
+		}
+	});
 
 	ReminderClient(Rounds rounds, Obligations obligations, StaffMembers members, ReminderSchedule schedule) {
 		this.rounds = rounds;
@@ -67,6 +81,7 @@ class ReminderClient implements DeliveryClient<ReminderWave> {
 			return Stream.empty();
 		}
 		List<Obligation> owed = owed(round);
+		owedByDelivery.put(wave.deliveryId(), owed);
 		if (owed.isEmpty()) {
 			return Stream.empty();
 		}
@@ -88,11 +103,12 @@ class ReminderClient implements DeliveryClient<ReminderWave> {
 	@Override
 	public List<Message> render(ReminderWave wave, String group) {
 		Round round = rounds.find(wave.roundId()).orElseThrow();
-		List<Obligation> owed = owed(round);
+		List<Obligation> owed = owedByDelivery.computeIfAbsent(wave.deliveryId(), id -> owed(round));
 		if (wave.audience() == StaffRole.COORDINATOR) {
 			return List.of(ReminderCard.coordinators(round, wave, owed));
 		}
-		List<String> departments = Arrays.asList(group.split(SEPARATOR)).subList(1, group.split(SEPARATOR).length);
+		String[] parts = group.split(SEPARATOR);
+		List<String> departments = Arrays.asList(parts).subList(1, parts.length);
 		return List.of(ReminderCard.departments(round, wave, departments,
 				owed.stream().filter(o -> departments.contains(o.department())).toList()));
 	}
