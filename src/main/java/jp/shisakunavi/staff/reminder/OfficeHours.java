@@ -42,18 +42,19 @@ class OfficeHours implements SendWindow {
 		return calendar.covers(day) && calendar.isBusinessDay(day) && hours.isOpen(at);
 	}
 
-	/** Today while open or before today's opening on a business day; otherwise the next business day. */
+	/** Today while open or before today's closing on a business day; otherwise the next business day. */
 	@Override
 	public LocalDate sendingDay(Instant at) {
 		ZonedDateTime local = at.atZone(TOKYO);
-		LocalDate today = local.toLocalDate();
-		if (!calendar.covers(today.plusDays(1))) {
-			return today;
+		LocalDate day = local.toLocalDate();
+		if (calendar.covers(day) && calendar.isBusinessDay(day) && local.toLocalTime().isBefore(hours.to())) {
+			return day;
 		}
-		if (calendar.isBusinessDay(today) && local.toLocalTime().isBefore(hours.to())) {
-			return today;
+		do {
+			day = day.plusDays(1);
 		}
-		return calendar.onOrAfter(today.plusDays(1));
+		while (calendar.covers(day) && !calendar.isBusinessDay(day));
+		return day;
 	}
 
 	/** When the office opens on a day. */

@@ -2,14 +2,19 @@ package jp.shisakunavi.staff.reminder;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -25,6 +30,7 @@ import jp.shisakunavi.staff.Obligation;
 import jp.shisakunavi.staff.Obligations;
 import jp.shisakunavi.staff.Round;
 import jp.shisakunavi.staff.Rounds;
+import jp.shisakunavi.staff.StaffDepartments;
 import jp.shisakunavi.staff.StaffMember;
 import jp.shisakunavi.staff.StaffMembers;
 import jp.shisakunavi.users.LineUserId;
@@ -44,6 +50,7 @@ class ReminderClient implements DeliveryClient<ReminderWave> {
 	private final Rounds rounds;
 	private final Obligations obligations;
 	private final StaffMembers members;
+	private final StaffDepartments departments;
 	private final ReminderSchedule schedule;
 	/**
 	 * What each delivery's round owes, read when its recipients are read and kept for the messages of its groups
@@ -57,10 +64,12 @@ class ReminderClient implements DeliveryClient<ReminderWave> {
 		}
 	});
 
-	ReminderClient(Rounds rounds, Obligations obligations, StaffMembers members, ReminderSchedule schedule) {
+	ReminderClient(Rounds rounds, Obligations obligations, StaffMembers members, StaffDepartments departments,
+			ReminderSchedule schedule) {
 		this.rounds = rounds;
 		this.obligations = obligations;
 		this.members = members;
+		this.departments = departments;
 		this.schedule = schedule;
 	}
 
@@ -88,13 +97,22 @@ class ReminderClient implements DeliveryClient<ReminderWave> {
 		Stream<Recipient> recipients;
 		if (wave.audience() == StaffRole.COORDINATOR) {
 			recipients = members.coordinators(round.municipality()).stream()
+				.filter(m -> m.lineUser() != null)
 				.map(m -> new Recipient(m.lineUser(), StaffRole.COORDINATOR.name()));
 		}
 		else {
+			// each name resolved through the aliases once, not once per member and unit
+			Map<String, String> current = new HashMap<>();
+			Function<String, String> canonical = name -> current.computeIfAbsent(name,
+					n -> departments.canonical(round.municipality(), n));
+			Map<String, List<String>> owing = new HashMap<>();
+			owed.stream().map(Obligation::department).distinct()
+				.forEach(d -> owing.computeIfAbsent(canonical.apply(d), c -> new ArrayList<>()).add(d));
 			recipients = members.active(round.municipality()).stream()
 				.filter(m -> m.role() == wave.audience())
-				.map(m -> recipient(m, owed))
-				.filter(r -> r != null);
+				.map(m -> recipient(m, m.departments().stream().map(canonical)
+					.flatMap(d -> owing.getOrDefault(d, List.of()).stream())))
+				.filter(Objects::nonNull);
 		}
 		return recipients.filter(r -> r.userId().value().compareTo(after.value()) > 0)
 			.sorted(Comparator.comparing(r -> r.userId().value()));
@@ -132,10 +150,9 @@ class ReminderClient implements DeliveryClient<ReminderWave> {
 		return obligations.ofRound(round.id()).stream().filter(o -> o.status().owed()).toList();
 	}
 
-	/** The member with the departments of theirs that owe something; null when theirs owe nothing. */
-	private Recipient recipient(StaffMember member, List<Obligation> owed) {
-		Set<String> departments = new TreeSet<>();
-		owed.stream().map(Obligation::department).filter(d -> members.belongsTo(member, d)).forEach(departments::add);
+	/** The member with the departments of theirs that owe something (as the obligations name them); null: none. */
+	private static Recipient recipient(StaffMember member, Stream<String> owingDepartments) {
+		Set<String> departments = owingDepartments.collect(Collectors.toCollection(TreeSet::new));
 		if (departments.isEmpty() || member.lineUser() == null) {
 			return null;
 		}
