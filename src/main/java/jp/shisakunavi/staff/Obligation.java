@@ -25,6 +25,7 @@ import jp.shisakunavi.users.LineUserId;
  * @param reporterLineUserId the LINE user who last saved or submitted it (personal data: told of a return; null
  *        when it came from the web)
  * @param withdrawn the round no longer asks for it (the report made is kept)
+ * @param remarks comments of the related departments (関係課) on the report, oldest first
  * @param version incremented with every step; a save states the version it read
  */
 @Document("staff_obligations")
@@ -33,10 +34,11 @@ public record Obligation(@Id String id, String roundId, String municipality, Str
 		List<String> commenting,
 		boolean perDepartment, int fiscalYear, LocalDate dueOn, PreviousEvaluation previous, ReportStatus status,
 		ReportDraft report, boolean late, Instant submittedAt, @JsonIgnore String reporterLineUserId,
-		String returnComment, boolean withdrawn, List<ReportStep> history, long version) {
+		String returnComment, boolean withdrawn, List<ReportStep> history, List<Remark> remarks, long version) {
 
 	public Obligation {
 		commenting = commenting == null ? List.of() : List.copyOf(commenting);
+		remarks = remarks == null ? List.of() : List.copyOf(remarks);
 		history = history == null ? List.of() : List.copyOf(history);
 		report = report == null ? ReportDraft.EMPTY : report;
 		status = status == null ? ReportStatus.NOT_STARTED : status;
@@ -45,6 +47,10 @@ public record Obligation(@Id String id, String roundId, String municipality, Str
 	@JsonIgnore
 	public LineUserId reporter() {
 		return reporterLineUserId == null ? null : LineUserId.of(reporterLineUserId);
+	}
+
+	/** A related department's comment on the report (関係課の意見), kept beside it for the review. */
+	public record Remark(String department, String by, String byName, Instant at, String text) {
 	}
 
 	/** The report as it stood at a version, from the history (the empty report before the first step). */

@@ -55,8 +55,8 @@ class ObligationDerivation {
 					unassigned.add(unit.id());
 					continue;
 				}
-				for (String department : responsibility.reporting()) {
-					obligations.add(obligation(round, plan, measure, unit, department, responsibility, perDepartment));
+				for (String written : responsibility.reporting()) {
+					obligations.add(obligation(round, plan, measure, unit, written, responsibility, perDepartment));
 				}
 			}
 		}
@@ -72,25 +72,28 @@ class ObligationDerivation {
 			.noneMatch(state -> state == RatingState.COMPLETED || state == RatingState.ABOLISHED);
 	}
 
-	private Obligation obligation(Round round, Plan plan, Measure measure, Rated unit, String department,
+	/** The obligation of one department, named {@code written} by the plan or mapping, for one unit. */
+	private Obligation obligation(Round round, Plan plan, Measure measure, Rated unit, String written,
 			Responsibility responsibility, boolean perDepartment) {
 		String city = plan.municipality();
+		String department = departments.canonical(city, written);
 		List<Evaluation> previous = unit.evaluationsAsOf(round.fiscalYear() - 1).stream()
-			.filter(e -> !perDepartment || departments.same(city, e.department(), department))
+			.filter(e -> !perDepartment || departments.same(city, e.department(), written))
 			.toList();
-		String planDepartment = previous.stream().map(Evaluation::department).filter(d -> d != null).findFirst()
-			.orElseGet(() -> measure.departmentNames().filter(n -> departments.same(city, n, department)).findFirst()
-				.orElse(department));
 		Optional<PreviousEvaluation> last = previous.stream().findFirst()
 			.map(e -> new PreviousEvaluation(e.fiscalYear(), e.rating(),
 					plan.ratingScheme().find(e.rating()).map(RatingSymbol::meaning).orElse(null), e.progress()));
-		return new Obligation(idOf(round.id(), unit.id(), department), round.id(), city, plan.id(), measure.id(),
-				measure.title(), unit.id(), unit.title(), department, planDepartment, responsibility.commenting(),
-				perDepartment, round.fiscalYear(), round.dueOn(), last.orElse(null), ReportStatus.NOT_STARTED,
-				ReportDraft.EMPTY, false, null, null, null, false, List.of(), 0);
+		List<String> commenting = responsibility.commenting().stream().map(n -> departments.canonical(city, n)).toList();
+		return new Obligation(idOf(round.id(), unit.id(), written), round.id(), city, plan.id(), measure.id(),
+				measure.title(), unit.id(), unit.title(), department, written, commenting, perDepartment,
+				round.fiscalYear(), round.dueOn(), last.orElse(null), ReportStatus.NOT_STARTED, ReportDraft.EMPTY, false,
+				null, null, null, false, List.of(), List.of(), 0);
 	}
 
-	/** Stable across changes of the round: the same unit and department keep their obligation (and report). */
+	/**
+	 * Stable across changes of the round and of department aliases (it is made of the name as written, not the
+	 * current one): the same unit and department keep their obligation and report.
+	 */
 	static String idOf(String roundId, String unitId, String department) {
 		return Sha256.hex(roundId + "|" + unitId + "|" + department).substring(0, 24);
 	}

@@ -4,9 +4,12 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -88,6 +91,17 @@ public class Obligations {
 	/** What a staff member's departments still owe in the rounds open today. */
 	public List<Obligation> owedBy(StaffMember member) {
 		return of(member).stream().filter(o -> o.status().owed()).toList();
+	}
+
+	/** A round's progress per department (in name order) and in total, as of today. */
+	public RoundProgress progress(Round round) {
+		List<Obligation> all = ofRound(round.id());
+		boolean overdue = round.overdueOn(today());
+		Map<String, List<Obligation>> byDepartment = new TreeMap<>();
+		all.forEach(o -> byDepartment.computeIfAbsent(o.department(), d -> new ArrayList<>()).add(o));
+		return new RoundProgress(round, byDepartment.entrySet().stream()
+			.map(e -> RoundProgress.DepartmentProgress.of(e.getKey(), e.getValue(), overdue))
+			.toList(), RoundProgress.DepartmentProgress.of("合計", all, overdue));
 	}
 
 	/** The legend of the obligation's plan: the ratings a report may give, in the plan's order. */

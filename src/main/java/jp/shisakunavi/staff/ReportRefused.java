@@ -4,7 +4,7 @@ package jp.shisakunavi.staff;
  * A report (or review step) that is not taken; the message says why in Japanese, for the staff member. Nothing was
  * stored.
  */
-public class ReportRefused extends RuntimeException {
+public class ReportRefused extends IllegalArgumentException {
 
 	private final String field;
 

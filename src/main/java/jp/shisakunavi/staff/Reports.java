@@ -77,6 +77,61 @@ public class Reports {
 		return save(actor, obligationId, expectedVersion, report, true);
 	}
 
+	/**
+	 * A related department (関係課) comments on a unit's report; the comment is kept beside the report for the
+	 * review and does not change its version (the reporting department's save is never refused because of it).
+	 *
+	 * @throws ReportRefused when the actor is not staff of a related department (or the coordinating department
+	 *         or an editor), or the text is empty or over {@value #MAX_TEXT_LENGTH} characters
+	 */
+	public Obligation remark(StaffActor actor, String obligationId, String text) {
+		Obligation current = obligations.find(obligationId)
+			.orElseThrow(() -> new ReportRefused("この報告依頼は見つかりません。報告状況から選び直してください。"));
+		String remark = ReportTexts.text(text);
+		if (remark == null) {
+			throw new ReportRefused("remark", "意見を書いてください。");
+		}
+		ReportTexts.checkText("remark", "意見", remark, MAX_TEXT_LENGTH);
+		String department = relatedDepartmentOf(actor, current);
+		Obligation.Remark added = new Obligation.Remark(department, actor.id(), actor.name(), clock.instant(), remark);
+		Obligation saved = mongo.findAndModify(Query.query(where("_id").is(obligationId)), new Update().push("remarks", added),
+				FindAndModifyOptions.options().returnNew(true), Obligation.class);
+		audit.record(AuditChange.of("staff.report.remark", department + "が「" + current.unitTitle() + "」に意見を書きました")
+			.target(obligationId)
+			.municipality(current.municipality())
+			.after(added));
+		return saved;
+	}
+
+	/** The related department the actor comments for (a reviewer: their own or 取りまとめ), or refused. */
+	private String relatedDepartmentOf(StaffActor actor, Obligation obligation) {
+		String city = obligation.municipality();
+		List<String> own;
+		boolean reviewer;
+		if (actor.member() != null) {
+			StaffMember member = members.find(actor.member().id()).filter(StaffMember::active)
+				.orElseThrow(() -> new ReportRefused("職員登録が取り消されているため、意見を書けません。"));
+			boolean sameCity = MunicipalityName.key(member.municipality()).equals(MunicipalityName.key(city));
+			own = sameCity ? member.departments() : List.of();
+			reviewer = sameCity && member.role() == StaffRole.COORDINATOR;
+		}
+		else {
+			own = actor.account().role() == Role.STAFF && actor.account().mayView(city) ? actor.account().departments()
+					: List.of();
+			reviewer = actor.account().mayReview(city);
+		}
+		for (String department : obligation.commenting()) {
+			if (own.stream().anyMatch(d -> departments.same(city, d, department))) {
+				return department;
+			}
+		}
+		if (reviewer) {
+			return own.isEmpty() ? "取りまとめ" : own.getFirst();
+		}
+		throw new ReportRefused("「" + obligation.unitTitle() + "」に意見を書けるのは関係課（"
+				+ (obligation.commenting().isEmpty() ? "なし" : String.join("・", obligation.commenting())) + "）の職員です。");
+	}
+
 	private Obligation save(StaffActor actor, String obligationId, long expectedVersion, ReportDraft given,
 			boolean submit) {
 		Obligation current = obligations.find(obligationId)

@@ -97,7 +97,7 @@ public class Review {
 		ReportTexts.checkText("comment", "差戻しの理由", text, Reports.MAX_TEXT_LENGTH);
 		boolean head = roundOf(current).headApprovalFirst() && mayApproveAsHead(actor, current);
 		Set<ReportStatus> from;
-		if (head && !mayReview(actor, current)) {
+		if (head && !mayReview(actor, current.municipality())) {
 			from = Set.of(ReportStatus.SUBMITTED);
 		}
 		else {
@@ -118,13 +118,12 @@ public class Review {
 	 */
 	public Publication publish(StaffActor actor, String roundId) {
 		Round round = rounds.find(roundId).orElseThrow(() -> new ReportRefused("報告依頼「" + roundId + "」はありません。"));
+		if (!mayReview(actor, round.municipality())) {
+			throw new ReportRefused(round.municipality() + "の報告を公開できるのは、取りまとめ課の職員と編集者です。");
+		}
 		List<Obligation> approved = obligations.ofRound(roundId).stream()
 			.filter(o -> o.status() == ReportStatus.APPROVED)
 			.toList();
-		approved.stream().findFirst().ifPresent(o -> requireReviewer(actor, o));
-		if (approved.isEmpty()) {
-			requireReviewerOf(actor, round.municipality());
-		}
 		List<Obligation> published = new ArrayList<>();
 		List<Publication.Refusal> refused = new ArrayList<>();
 		long changes = 0;
@@ -199,27 +198,19 @@ public class Review {
 		return account.mayEdit(obligation.municipality());
 	}
 
-	private boolean mayReview(StaffActor actor, Obligation obligation) {
+	/** The city's coordinating staff (in LINE or signed in) and its editors review. */
+	private boolean mayReview(StaffActor actor, String municipality) {
 		if (actor.member() != null) {
 			StaffMember member = members.find(actor.member().id()).orElse(actor.member());
 			return member.active() && member.role() == StaffRole.COORDINATOR
-					&& MunicipalityName.key(member.municipality())
-						.equals(MunicipalityName.key(obligation.municipality()));
+					&& MunicipalityName.key(member.municipality()).equals(MunicipalityName.key(municipality));
 		}
-		return actor.account().mayReview(obligation.municipality());
+		return actor.account().mayReview(municipality);
 	}
 
 	private void requireReviewer(StaffActor actor, Obligation obligation) {
-		if (!mayReview(actor, obligation)) {
+		if (!mayReview(actor, obligation.municipality())) {
 			throw new ReportRefused(obligation.municipality() + "の報告を承認・差戻しできるのは、取りまとめ課の職員と編集者です。");
-		}
-	}
-
-	private void requireReviewerOf(StaffActor actor, String municipality) {
-		boolean allowed = actor.member() != null ? actor.member().role() == StaffRole.COORDINATOR && actor.member().active()
-				: actor.account().mayReview(municipality);
-		if (!allowed) {
-			throw new ReportRefused(municipality + "の報告を公開できるのは、取りまとめ課の職員と編集者です。");
 		}
 	}
 

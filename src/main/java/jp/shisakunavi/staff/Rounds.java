@@ -105,6 +105,26 @@ public class Rounds {
 		return changed;
 	}
 
+	/**
+	 * Derives the obligations of a plan's rounds again after what they depend on changed (a mapping uploaded, an
+	 * alias added or removed); the rounds themselves stay as they are, reports are kept.
+	 */
+	public void rederive(String municipality, String planIdOrNull) {
+		for (Round round : of(municipality)) {
+			if (planIdOrNull != null && !round.planId().equals(planIdOrNull)) {
+				continue;
+			}
+			Plan plan = plans.plan(round.planId()).orElse(null);
+			if (plan == null) {
+				continue;
+			}
+			ObligationDerivation.Derived derived = derivation.derive(round, plan);
+			mongo.updateFirst(Query.query(where("_id").is(round.id())), new Update().set("unassigned", derived.unassigned()),
+					Round.class);
+			store(round, derived.obligations());
+		}
+	}
+
 	public Optional<Round> find(String id) {
 		return Optional.ofNullable(mongo.findById(id, Round.class));
 	}
@@ -148,6 +168,7 @@ public class Rounds {
 			}
 			boolean late = existing.submittedAt() != null && ObligationDerivation.after(existing.submittedAt(), round.dueOn());
 			mongo.updateFirst(Query.query(where("_id").is(obligation.id())), new Update()
+				.set("department", obligation.department())
 				.set("measureTitle", obligation.measureTitle())
 				.set("unitTitle", obligation.unitTitle())
 				.set("planDepartment", obligation.planDepartment())

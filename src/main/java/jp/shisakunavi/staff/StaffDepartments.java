@@ -102,28 +102,25 @@ public class StaffDepartments {
 	 * Who reports one unit: the mapping if the administrator made one; where the plan rates per department, each
 	 * department that rated it (in the latest year up to {@code fiscalYear}, else every department named for it);
 	 * otherwise the lead department (主管課/担当課, or the first named where the document does not say which leads)
-	 * with the others as 関係課.
+	 * with the others as 関係課. Names are as the plan or mapping writes them (see {@link #canonical}).
 	 */
 	public Responsibility responsibility(Plan plan, Measure measure, Rated unit, boolean perDepartment, int fiscalYear) {
-		String city = plan.municipality();
 		Optional<DepartmentMapping> mapping = Optional
 			.ofNullable(mongo.findById(DepartmentMapping.idOf(plan.id(), unit.id()), DepartmentMapping.class));
 		if (mapping.isPresent()) {
-			return new Responsibility(List.of(canonical(city, mapping.get().department())),
-					resolved(city, mapping.get().related().stream()));
+			return new Responsibility(List.of(clean(mapping.get().department())), written(mapping.get().related().stream()));
 		}
 		List<Department> named = namedFor(measure, unit);
 		if (perDepartment) {
-			List<String> rated = resolved(city, unit.evaluationsAsOf(fiscalYear).stream().map(e -> e.department()));
-			return new Responsibility(rated.isEmpty() ? resolved(city, named.stream().map(Department::name)) : rated,
-					List.of());
+			List<String> rated = written(unit.evaluationsAsOf(fiscalYear).stream().map(e -> e.department()));
+			return new Responsibility(rated.isEmpty() ? written(named.stream().map(Department::name)) : rated, List.of());
 		}
 		if (named.isEmpty()) {
 			return new Responsibility(List.of(), List.of());
 		}
 		Department lead = named.stream().filter(d -> d.role() == Department.Role.LEAD).findFirst().orElse(named.getFirst());
-		List<String> reporting = resolved(city, Stream.of(lead.name()));
-		List<String> commenting = resolved(city, named.stream().map(Department::name)).stream()
+		List<String> reporting = written(Stream.of(lead.name()));
+		List<String> commenting = written(named.stream().map(Department::name)).stream()
 			.filter(n -> !reporting.contains(n))
 			.toList();
 		return new Responsibility(reporting, commenting);
@@ -145,9 +142,9 @@ public class StaffDepartments {
 		return measure.departments();
 	}
 
-	private List<String> resolved(String municipality, Stream<String> names) {
+	private static List<String> written(Stream<String> names) {
 		return names.filter(n -> n != null && !n.isBlank())
-			.map(n -> canonical(municipality, n))
+			.map(StaffDepartments::clean)
 			.collect(LinkedHashSet<String>::new, Set::add, Set::addAll)
 			.stream()
 			.toList();

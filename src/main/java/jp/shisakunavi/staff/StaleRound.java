@@ -1,7 +1,9 @@
 package jp.shisakunavi.staff;
 
+import org.springframework.dao.OptimisticLockingFailureException;
+
 /** A change of a round based on a version that is no longer current: refused, with the round as it is now. */
-public class StaleRound extends RuntimeException {
+public class StaleRound extends OptimisticLockingFailureException {
 
 	private final Round current;
 

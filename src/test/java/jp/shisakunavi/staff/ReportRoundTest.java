@@ -26,6 +26,10 @@ import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
 import jp.shisakunavi.account.StaffRole;
+import jp.shisakunavi.plan.EvaluationIntake;
+import jp.shisakunavi.plan.EvaluationRow;
+import jp.shisakunavi.plan.IntakeResult;
+import jp.shisakunavi.plan.RatingsChanged;
 import jp.shisakunavi.users.LineUserId;
 
 /**
@@ -71,6 +75,12 @@ class ReportRoundTest {
 
 	@Autowired
 	TestRestTemplate http;
+
+	@Autowired
+	EvaluationIntake intake;
+
+	@Autowired
+	StaffDepartments departments;
 
 	@Test
 	void aRoundOwesOneReportPerUnitAndDepartmentWhereThePlanRatesPerDepartment() {
@@ -143,6 +153,31 @@ class ReportRoundTest {
 	}
 
 	@Test
+	void relatedDepartmentsCommentWithoutChangingTheReportAndOthersMayNot() {
+		departments.importMapping("tajimi-4", List.of(new MappingRow(2, "tajimi-4-1-01", null, "情報課", "秘書広報課")), "admin");
+		LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Tokyo"));
+		Round round = rounds.open(new RoundDraft("多治見市", "tajimi-4", 2023, today, today.plusDays(7),
+				List.of("tajimi-4-1-01"), false, null), "admin");
+		Obligation apps = obligation(round, "tajimi-4-1-01", "情報課");
+		StaffMember related = member("秘書広報課", StaffRole.REPORTER);
+		StaffMember stranger = member("福祉課", StaffRole.REPORTER);
+		assertThat(apps.commenting()).containsExactly("秘書広報課");
+		assertThat(apps.previous()).as("last year's rating with its meaning").isNotNull()
+			.satisfies(p -> assertThat(p.fiscalYear()).isEqualTo(2022));
+
+		Obligation commented = reports.remark(StaffActor.of(related), apps.id(), "広報アプリとの連携も書いてください");
+
+		assertThat(commented.remarks()).singleElement().satisfies(r -> {
+			assertThat(r.department()).isEqualTo("秘書広報課");
+			assertThat(r.text()).isEqualTo("広報アプリとの連携も書いてください");
+		});
+		assertThat(commented.version()).isZero();
+		assertThatThrownBy(() -> reports.remark(StaffActor.of(stranger), apps.id(), "意見"))
+			.isInstanceOf(ReportRefused.class)
+			.hasMessageContaining("関係課（");
+	}
+
+	@Test
 	void theSecondOfTwoSavesOfTheSameVersionIsRefusedWithWhatChanged() {
 		Round round = openTajimi3(false);
 		Obligation voice = obligation(round, "tajimi-3-1-02", "福祉課");
@@ -156,7 +191,7 @@ class ReportRoundTest {
 			.isInstanceOfSatisfying(StaleReport.class, e -> {
 				assertThat(e.changed()).containsExactly("評価", "実績", "状況（下書き）");
 				assertThat(e.current().report().progress()).isEqualTo("声の広報を毎号発行しました。");
-				assertThat(e.getMessage()).contains("更新されています");
+				assertThat(e.getMessage()).contains("福祉課 担当が更新しています（変わった項目: 評価・実績・状況（下書き））");
 			});
 		assertThat(obligations.find(voice.id())).get().extracting(o -> o.report().rating()).isEqualTo("B");
 	}
@@ -223,6 +258,29 @@ class ReportRoundTest {
 					ReportStatus.HEAD_APPROVED, ReportStatus.APPROVED, ReportStatus.PUBLISHED);
 		assertThat(published.history().get(1).comment()).isEqualTo("閲覧数を書いてください");
 		assertThat(review.publish(StaffActor.of(coordinator), round.id()).published()).as("published once").isEmpty();
+		assertThat(events.stream(RatingsChanged.class).flatMap(e -> e.changeIds().stream()))
+			.as("citizens following the unit are notified through the intake's event, once").hasSize(1);
+	}
+
+	@Test
+	void aPublicationRepeatedAfterACrashRecordsTheRatingChangeOnce() {
+		Round round = openTajimi3(false);
+		Obligation voice = obligation(round, "tajimi-3-1-02", "福祉課");
+		StaffMember reporter = member("福祉課", StaffRole.REPORTER);
+		StaffMember coordinator = member("情報課", StaffRole.COORDINATOR);
+		Obligation submitted = reports.submit(StaffActor.of(reporter), voice.id(), 0,
+				new ReportDraft("C", "点字版の発行を始めました。", null, null));
+		Obligation approved = review.approve(StaffActor.of(coordinator), voice.id(), submitted.version());
+		// The first publication reached the intake, then the process died before the report was marked published.
+		IntakeResult first = intake.submit(List.of(new EvaluationRow(1, "多治見市", "tajimi-3", "tajimi-3-1-02", null,
+				"2019", "C", "福祉課", "点字版の発行を始めました。")), false, "staff:" + voice.id() + ":v" + approved.version());
+		assertThat(first.recorded()).isEqualTo(1);
+
+		Publication again = review.publish(StaffActor.of(coordinator), round.id());
+
+		assertThat(again.published()).extracting(Obligation::id).containsExactly(voice.id());
+		assertThat(history("tajimi-3-1-02")).as("the same Idempotency-Key gets the first answer, nothing recorded twice").filteredOn(e -> "C".equals(e.get("newRating")) && "福祉課".equals(e.get("department")))
+			.hasSize(1);
 	}
 
 	private List<Map<String, Object>> history(String unitId) {
