@@ -68,6 +68,6 @@ class ReminderCardTest {
 	private static Obligation obligation(int n, String title) {
 		return new Obligation("obligation-" + n, "r1", "多治見市", "tajimi-3", "m" + n, title, "u" + n, title, "情報課", "情報課",
 				List.of(), true, 2019, LocalDate.of(2026, 5, 8), new PreviousEvaluation(2018, "B", "目標どおりに実施", null),
-				ReportStatus.NOT_STARTED, null, false, null, null, null, false, List.of(), 0);
+				ReportStatus.NOT_STARTED, null, false, null, null, null, false, List.of(), List.of(), 0);
 	}
 }
