@@ -5,7 +5,7 @@ import jp.shisakunavi.plan.IntakeResult.DetectedChange;
 /** A rating change an import will make, with how many citizens follow it and the notice they will get. */
 record ChangeLine(DetectedChange change, long followers, String notice) {
 
-	String kind() {
+	public String kind() {
 		return switch (change.kind()) {
 			case NEW_YEAR -> "新しい年度の評価";
 			case CORRECTION -> "評価の訂正";
@@ -14,7 +14,7 @@ record ChangeLine(DetectedChange change, long followers, String notice) {
 		};
 	}
 
-	String rating() {
+	public String rating() {
 		return rated(change.oldRating(), change.oldMeaning()) + " → " + rated(change.newRating(), change.newMeaning());
 	}
 

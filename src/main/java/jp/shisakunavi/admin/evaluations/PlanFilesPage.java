@@ -84,7 +84,7 @@ class PlanFilesPage {
 	/** A plan as stored, with its data file (none: no file of the application holds it). */
 	record LoadedPlan(Plan plan, int measures, Optional<PlanFiles.PlanDataFile> file) {
 
-		String period() {
+		public String period() {
 			return FiscalYear.format(plan.period().from()) + "〜" + FiscalYear.format(plan.period().to());
 		}
 	}

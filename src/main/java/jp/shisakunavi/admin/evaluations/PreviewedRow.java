@@ -18,11 +18,11 @@ record PreviewedRow(EvaluationRow row, List<String> problems) {
 		return rows.stream().map(r -> new PreviewedRow(r, List.copyOf(byRow.getOrDefault(r.row(), List.of())))).toList();
 	}
 
-	boolean wrong() {
+	public boolean wrong() {
 		return !problems.isEmpty();
 	}
 
-	String measure() {
+	public String measure() {
 		if (row.measureId() != null && row.measureTitle() != null) {
 			return row.measureId() + " " + row.measureTitle();
 		}
