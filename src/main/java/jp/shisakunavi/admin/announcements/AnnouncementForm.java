@@ -13,10 +13,11 @@ import java.util.Map;
  * where LINE makes it tappable), the segment as topic keys, and for a scheduled one the local time to send it.
  *
  * @param id the announcement's id from its dry run on: sending the same form twice sends it once
- * @param everyone sent to every citizen who follows anything, instead of a segment
+ * @param everyone sent to every citizen who follows anything, instead of a segment (an unticked box is not sent:
+ *        null is no)
  * @param sendAt a local time in Asia/Tokyo as the browser's date and time field gives it (2026-12-03T09:00)
  */
-record AnnouncementForm(String id, String city, String text, String link, List<String> topics, boolean everyone,
+record AnnouncementForm(String id, String city, String text, String link, List<String> topics, Boolean everyone,
 		String sendAt) {
 
 	/** LINE's text message holds 5000 characters; the announcement's heading and link need some of them. */
@@ -29,6 +30,7 @@ record AnnouncementForm(String id, String city, String text, String link, List<S
 		link = link == null ? "" : link.strip();
 		topics = topics == null ? List.of() : topics.stream().filter(t -> t != null && !t.isBlank()).distinct().toList();
 		sendAt = sendAt == null ? "" : sendAt.strip();
+		everyone = Boolean.TRUE.equals(everyone);
 	}
 
 	static AnnouncementForm empty(String city) {
@@ -46,7 +48,7 @@ record AnnouncementForm(String id, String city, String text, String link, List<S
 
 	/** The segment for the delivery: empty for everyone. */
 	List<String> segment() {
-		return everyone ? List.of() : topics;
+		return everyone() ? List.of() : topics;
 	}
 
 	/** What is wrong, by field; empty when it can be sent. */
@@ -61,7 +63,7 @@ record AnnouncementForm(String id, String city, String text, String link, List<S
 		if (!link.isEmpty() && !isWebAddress(link)) {
 			problems.put("link", "リンクは https:// か http:// で始まるアドレスにしてください");
 		}
-		if (!everyone && topics.isEmpty()) {
+		if (!everyone() && topics.isEmpty()) {
 			problems.put("topics", "届ける相手を選んでください");
 		}
 		return problems;

@@ -27,7 +27,6 @@ import jp.shisakunavi.console.ConsoleController;
 import jp.shisakunavi.console.ConsolePage;
 import jp.shisakunavi.notify.DeliveryReport;
 import jp.shisakunavi.notify.Notifications;
-import jp.shisakunavi.notify.Preview;
 
 /**
  * Announcements to citizens in the console: compose a text (with an optional link), choose whom it goes to — the
@@ -78,26 +77,26 @@ class AnnouncementPages {
 			return composing(actor, form, problems, model);
 		}
 		requireSegment(form);
-		AnnouncementForm named = form.withId(UUID.randomUUID().toString());
-		Preview preview = notifications.previewAnnouncement(named.segment(), named.composed());
-		model.addAttribute("form", named);
-		model.addAttribute("preview", preview);
-		model.addAttribute("segment", labels(named.segment()));
-		model.addAttribute("earliest", LocalDateTime.now(clock.withZone(AnnouncementForm.TOKYO)).withSecond(0).withNano(0)
-			.plusMinutes(5).toString());
-		return "admin/announcements/preview";
+		return previewed(form.withId(UUID.randomUUID().toString()), null, model);
 	}
 
 	@PostMapping("/send")
-	String send(@ModelAttribute AnnouncementForm form, @RequestParam String when, RedirectAttributes redirect) {
+	String send(@ModelAttribute AnnouncementForm form, @RequestParam String when, Model model,
+			RedirectAttributes redirect) {
 		announcers.requireAnnouncer();
 		if (form.id() == null || !ID.matcher(form.id()).matches() || !form.problems().isEmpty()) {
 			throw new IllegalArgumentException("このお知らせは確認の画面から送ってください");
 		}
 		Set<String> municipalities = requireSegment(form);
-		Instant at = when.equals("later")
-				? form.scheduled(LocalDateTime.now(clock.withZone(AnnouncementForm.TOKYO))).atZone(AnnouncementForm.TOKYO).toInstant()
-				: null;
+		Instant at = null;
+		if (when.equals("later")) {
+			try {
+				at = form.scheduled(now()).atZone(AnnouncementForm.TOKYO).toInstant();
+			}
+			catch (IllegalArgumentException e) {
+				return previewed(form, e.getMessage(), model);
+			}
+		}
 		boolean sentBefore = notifications.find("announcement-" + form.id()).isPresent();
 		DeliveryReport report = notifications.announce(form.id(), form.segment(), form.composed(), at, false);
 		if (!sentBefore) {
@@ -108,6 +107,20 @@ class AnnouncementPages {
 		redirect.addFlashAttribute("message", at == null ? "お知らせを送りました。送信の様子はこの一覧で確かめられます。"
 				: "お知らせを予約しました。送る前なら、この一覧で取り消せます。");
 		return "redirect:/admin/deliveries";
+	}
+
+	/** The dry run of a composed announcement, to send or schedule; {@code problem}: why a schedule was refused. */
+	private String previewed(AnnouncementForm form, String problem, Model model) {
+		model.addAttribute("form", form);
+		model.addAttribute("preview", notifications.previewAnnouncement(form.segment(), form.composed()));
+		model.addAttribute("segment", labels(form.segment()));
+		model.addAttribute("earliest", now().withSecond(0).withNano(0).plusMinutes(5).toString());
+		model.addAttribute("problem", problem);
+		return "admin/announcements/preview";
+	}
+
+	private LocalDateTime now() {
+		return LocalDateTime.now(clock.withZone(AnnouncementForm.TOKYO));
 	}
 
 	private String composing(Actor actor, AnnouncementForm form, Map<String, String> problems, Model model) {
@@ -143,7 +156,7 @@ class AnnouncementPages {
 	/** The city asked for, else the first this account may announce to (for a viewer, the first it sees). */
 	private String city(Actor actor, String asked) {
 		List<String> cities = notifications.cities();
-		if (asked != null && cities.contains(asked)) {
+		if (asked != null && cities.contains(asked) && actor.mayView(asked)) {
 			return asked;
 		}
 		return cities.stream().filter(actor::mayEdit).findFirst()
