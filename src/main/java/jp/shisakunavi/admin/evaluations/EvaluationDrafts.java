@@ -57,10 +57,18 @@ class EvaluationDrafts {
 
 	/** Gives a claimed draft back with what its rows would do now, to be confirmed again. */
 	EvaluationDraft previewedAgain(EvaluationDraft draft, IntakeResult preview) {
-		mongo.updateFirst(Query.query(where("_id").is(draft.id())),
-				Update.update("state", EvaluationDraft.State.PREVIEWED).set("preview", preview).unset("claimedAt"),
+		mongo.updateFirst(Query.query(where("_id").is(draft.id())), released().set("preview", preview),
 				EvaluationDraft.class);
 		return find(draft.id()).orElseThrow();
+	}
+
+	/** Gives a claimed draft back unapplied (its rows cannot be taken now). */
+	void release(EvaluationDraft draft) {
+		mongo.updateFirst(Query.query(where("_id").is(draft.id())), released(), EvaluationDraft.class);
+	}
+
+	private static Update released() {
+		return Update.update("state", EvaluationDraft.State.PREVIEWED).unset("claimedAt");
 	}
 
 	void applied(EvaluationDraft draft, IntakeResult result) {

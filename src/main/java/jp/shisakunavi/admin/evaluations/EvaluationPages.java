@@ -127,7 +127,7 @@ class EvaluationPages {
 			now = intake.preview(draft.rows());
 		}
 		catch (InvalidEvaluations e) {
-			drafts.previewedAgain(draft, draft.preview());
+			drafts.release(draft);
 			model.addAttribute("changed", "確認のあとで計画のデータが変わり、取り込めない行ができました。何も保存していません");
 			return previewed(draft.filename(), draft.rows(), e.problems(), null, null, model);
 		}

@@ -32,13 +32,16 @@ import jp.shisakunavi.account.AccountDraft;
 import jp.shisakunavi.account.Accounts;
 import jp.shisakunavi.account.Role;
 import jp.shisakunavi.admin.XlsxBomb;
+import jp.shisakunavi.plan.EvaluationIntake;
+import jp.shisakunavi.plan.EvaluationRow;
 import jp.shisakunavi.plan.Plans;
 import jp.shisakunavi.plan.RatingChange;
 
 /**
  * The evaluations import in a real headless Chromium: a CP932 CSV is previewed with every row, the rating change
  * and how many followers it notifies, then confirmed (twice, applied once) and the citizen following the city gets
- * the notice in the chat simulator; a file with errors shows each and stores nothing; a 100,000-row CSV and an
+ * the notice in the chat simulator; a file with errors shows each and stores nothing; evaluations that arrive
+ * between preview and confirmation are shown in a fresh preview first; a 100,000-row CSV and an
  * Excel file that expands to gigabytes are refused with the reason; viewers, editors of another city and a form
  * without its CSRF token are refused. Plan files are listed and download as they are.
  */
@@ -78,6 +81,9 @@ class EvaluationConsoleBrowserTest {
 
 	@Autowired
 	MongoTemplate mongo;
+
+	@Autowired
+	EvaluationIntake intake;
 
 	private final List<ConsoleBrowser> opened = new ArrayList<>();
 
@@ -140,6 +146,27 @@ class EvaluationConsoleBrowserTest {
 		assertThat(console.text(By.id("preview-rows"))).contains("tajimi-9-9-99").contains("Z");
 		assertThat(rating("tajimi-4-1-04", 2023)).isNull();
 		assertThat(drafts("errors.csv")).isZero();
+	}
+
+	@Test
+	void evaluationsArrivingBetweenPreviewAndConfirmationAreShownBeforeAnythingIsStored() throws IOException {
+		ConsoleBrowser console = browser();
+		console.signIn("admin", AdminApi.PASSWORD);
+		console.get("/admin/evaluations");
+		upload(console, file("later.csv", HEADER + "多治見市,tajimi-4-1-08,R5,A,\r\n", StandardCharsets.UTF_8));
+		assertThat(console.text(By.cssSelector("#changes .change"))).contains("新しい年度の評価")
+			.contains("B（目標どおりに実施） → A（目標以上に実施）");
+
+		intake.submit(List.of(new EvaluationRow(2, "多治見市", null, "tajimi-4-1-08", null, "R5", "C", null, null)), false, null);
+		console.driver().findElement(By.id("confirm")).click();
+
+		assertThat(console.message()).contains("確認のあとで評価が変わったため");
+		assertThat(console.text(By.cssSelector("#changes .change"))).as("the preview as it is now").contains("評価の訂正")
+			.contains("C（").contains(" → A（目標以上に実施）");
+		assertThat(rating("tajimi-4-1-08", 2023)).isEqualTo("C");
+		console.driver().findElement(By.id("confirm")).click();
+		console.waitForText(By.cssSelector("main .notice.ok"), "を取り込みました");
+		assertThat(rating("tajimi-4-1-08", 2023)).isEqualTo("A");
 	}
 
 	@Test
