@@ -33,12 +33,12 @@ public class Notifications {
 			AnnouncementDelivery announcements, Audiences audiences, Topics topics, PlanCatalog plans,
 			NotifyProperties properties) {
 		this.deliveries = deliveries;
-		this.audiences = audiences;
-		this.topics = topics;
-		this.plans = plans;
 		this.notices = notices;
 		this.ratingChanges = ratingChanges;
 		this.announcements = announcements;
+		this.audiences = audiences;
+		this.topics = topics;
+		this.plans = plans;
 		this.properties = properties;
 	}
 

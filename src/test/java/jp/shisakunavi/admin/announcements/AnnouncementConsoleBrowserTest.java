@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -17,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -85,7 +90,7 @@ class AnnouncementConsoleBrowserTest {
 	}
 
 	@Test
-	void anAnnouncementToACitysFollowersIsDryRunSentOnceAndReadInTheSimulator() {
+	void anAnnouncementToACitysFollowersIsDryRunSentOnceAndReadInTheSimulator() throws IOException {
 		ConsoleBrowser tajimi = citizenFollowing("多治見市");
 		citizenFollowing("茅ヶ崎市");
 		long announcements = announcements();
@@ -101,6 +106,7 @@ class AnnouncementConsoleBrowserTest {
 		assertThat(console.text(By.id("text")))
 			.isEqualTo("【施策ナビ】お知らせ\n" + SCRIPT + "防災訓練を12月10日に行います。\n" + LINK);
 		assertThat(announcements()).as("a dry run sends nothing").isEqualTo(announcements);
+		screenshot(console, "announcement-dry-run.png");
 
 		String sent = (String) ((JavascriptExecutor) console.driver()).executeScript(
 				"return new URLSearchParams(new FormData(document.getElementById('send-form'))).toString() + '&when=now'");
@@ -224,6 +230,11 @@ class AnnouncementConsoleBrowserTest {
 		WebElement box = console.driver().findElement(By.cssSelector("input[name=topics][value='" + topic + "']"));
 		((JavascriptExecutor) console.driver()).executeScript("arguments[0].closest('details')?.setAttribute('open', '')", box);
 		box.click();
+	}
+
+	private static void screenshot(ConsoleBrowser console, String name) throws IOException {
+		Files.copy(((TakesScreenshot) console.driver()).getScreenshotAs(OutputType.FILE).toPath(), Path.of("target", name),
+				StandardCopyOption.REPLACE_EXISTING);
 	}
 
 	private ConsoleBrowser browser() {

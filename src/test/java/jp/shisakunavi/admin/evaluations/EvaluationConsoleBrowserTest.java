@@ -8,6 +8,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -17,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -116,6 +119,7 @@ class EvaluationConsoleBrowserTest {
 		assertThat(console.text(By.cssSelector("#changes .followers"))).isEqualTo("1 人");
 		assertThat(console.text(By.id("preview-rows"))).contains("<script>alert('x')</script>");
 		assertThat(rating("tajimi-4-1-03", 2023)).as("nothing stored before the confirmation").isNull();
+		screenshot(console, "evaluations-preview.png");
 
 		String confirm = console.driver().findElement(By.cssSelector("form[action$='/confirm']")).getAttribute("action");
 		console.driver().findElement(By.id("confirm")).click();
@@ -241,6 +245,11 @@ class EvaluationConsoleBrowserTest {
 				fetch(arguments[0]).then(r => r.text()).then(t => done(t.substring(0, 2000)), e => done(String(e)));
 				""", href);
 		assertThat((String) start).contains("id: tajimi-4\n").contains("municipality: 多治見市");
+	}
+
+	private static void screenshot(ConsoleBrowser console, String name) throws IOException {
+		Files.copy(((TakesScreenshot) console.driver()).getScreenshotAs(OutputType.FILE).toPath(), Path.of("target", name),
+				StandardCopyOption.REPLACE_EXISTING);
 	}
 
 	private ConsoleBrowser browser() {
