@@ -8,12 +8,12 @@ import jp.shisakunavi.plan.EvaluationIntake;
 import jp.shisakunavi.plan.EvaluationRow;
 
 /** An uploaded file of evaluations: a CSV or Excel sheet ({@link SpreadsheetUpload}) with the evaluation columns. */
-final class EvaluationFile {
+public final class EvaluationFile {
 
 	private EvaluationFile() {
 	}
 
-	static List<EvaluationRow> read(String filename, InputStream upload) throws IOException {
+	public static List<EvaluationRow> read(String filename, InputStream upload) throws IOException {
 		return EvaluationTable.rows(SpreadsheetUpload.read(filename, upload, EvaluationIntake.MAX_ROWS));
 	}
 }

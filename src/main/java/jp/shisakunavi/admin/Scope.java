@@ -17,10 +17,11 @@ import jp.shisakunavi.plan.RatingChanges;
 
 /**
  * The municipalities an admin request concerns, for the permission check and the audit log, named as the plan
- * data names them. An empty scope means every municipality (an announcement to all followers).
+ * data names them. An empty scope means every municipality (an announcement to all followers). Public for the
+ * console's pages in the sub-packages of {@code admin}.
  */
 @Component
-class Scope {
+public class Scope {
 
 	private final PlanCatalog catalog;
 	private final RatingChanges changes;
@@ -31,7 +32,7 @@ class Scope {
 	}
 
 	/** The municipalities as written in rows (茅ケ崎市, 茅ヶ崎): the plan data's name where one matches. */
-	Set<String> named(Collection<String> written) {
+	public Set<String> named(Collection<String> written) {
 		Set<String> names = new LinkedHashSet<>();
 		for (String name : written) {
 			if (name != null && !name.isBlank()) {
@@ -41,16 +42,16 @@ class Scope {
 		return names;
 	}
 
-	Set<String> ofPlan(String planId) {
+	public Set<String> ofPlan(String planId) {
 		return catalog.plan(planId).map(p -> Set.of(p.municipality())).orElse(Set.of());
 	}
 
-	Set<String> ofChange(String changeId) {
+	public Set<String> ofChange(String changeId) {
 		return changes.find(changeId).map(c -> Set.of(c.municipality())).orElse(Set.of());
 	}
 
 	/** The cities of the topics (a topic naming nothing known adds its written city, if any). */
-	Set<String> ofTopics(Collection<String> topicKeys) {
+	public Set<String> ofTopics(Collection<String> topicKeys) {
 		Set<String> names = new LinkedHashSet<>();
 		for (String key : topicKeys) {
 			Topic.parse(key).ifPresent(topic -> {
@@ -70,7 +71,7 @@ class Scope {
 	}
 
 	/** A delivery's cities: its changes' or its announcement's segment (empty: an announcement to everyone). */
-	Set<String> ofDelivery(DeliveryReport delivery) {
+	public Set<String> ofDelivery(DeliveryReport delivery) {
 		if (!delivery.changeIds().isEmpty()) {
 			Set<String> names = new LinkedHashSet<>();
 			changes.find(delivery.changeIds()).stream().map(RatingChange::municipality).forEach(names::add);

@@ -49,6 +49,11 @@ class AnnouncementDelivery implements DeliveryClient<AnnouncementDelivery.Announ
 	 *         not one or names nothing that exists
 	 */
 	DeliveryOrder order(List<String> topicKeys, String text, Instant at, boolean urgent) {
+		return order(UUID.randomUUID().toString(), topicKeys, text, at, urgent);
+	}
+
+	/** @param announcementId what makes the delivery's id: the same one orders the same delivery */
+	DeliveryOrder order(String announcementId, List<String> topicKeys, String text, Instant at, boolean urgent) {
 		if (text == null || text.isBlank()) {
 			throw new IllegalArgumentException("text: an announcement needs a text");
 		}
@@ -63,7 +68,7 @@ class AnnouncementDelivery implements DeliveryClient<AnnouncementDelivery.Announ
 				throw new IllegalArgumentException("topics: '" + key + "' names nothing that exists");
 			}
 		}
-		return order("announcement-" + UUID.randomUUID(), new Announcement(keys, text.strip()), at, urgent);
+		return order("announcement-" + announcementId, new Announcement(keys, text.strip()), at, urgent);
 	}
 
 	private DeliveryOrder order(String id, Announcement announcement, Instant at, boolean urgent) {

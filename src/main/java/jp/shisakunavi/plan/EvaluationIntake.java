@@ -43,6 +43,7 @@ public class EvaluationIntake {
 	public static final int MAX_ROWS = 5000;
 
 	private static final Logger log = LoggerFactory.getLogger(EvaluationIntake.class);
+	private static final String PREVIEW = "preview";
 
 	private final Plans plans;
 	private final RatingChanges changes;
@@ -86,6 +87,18 @@ public class EvaluationIntake {
 			String id = idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString();
 			return take(resolved, urgent, id, id, fingerprint);
 		});
+	}
+
+	/**
+	 * What {@link #submit} would do with these rows now, judged against the stored evaluations; nothing is written.
+	 * The changes' ids are those of a preview, not of the request that will record them.
+	 *
+	 * @throws InvalidEvaluations with every row's problems, when any row is wrong
+	 */
+	public EvaluationPreview preview(List<EvaluationRow> rows) {
+		List<ResolvedEvaluation> resolved = new EvaluationValidator(plans).validate(rows);
+		EvaluationRequest request = exclusively(() -> prepare(resolved, false, PREVIEW, PREVIEW, fingerprint(resolved, false)));
+		return new EvaluationPreview(request.result(), request.changes());
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package jp.shisakunavi.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -115,6 +116,31 @@ class EvaluationIntakeTest {
 		assertThat(second.changes()).isEmpty();
 		assertThat(second.unchanged()).isEqualTo(2);
 		assertThat(mongo.count(new Query(), RatingChange.class)).isEqualTo(recorded);
+	}
+
+	@Test
+	void aPreviewTellsWhatTheRequestWillDoAndWritesNothing() {
+		List<EvaluationRow> rows = List.of(row(1, "多治見市", "tajimi-4-2-05", "R5", "A"),
+				row(2, "多治見市", "tajimi-4-2-06", "R4", "A"));
+		long changesBefore = mongo.count(new Query(), RatingChange.class);
+
+		EvaluationPreview preview = intake.preview(rows);
+
+		assertThat(mongo.count(new Query(), RatingChange.class)).isEqualTo(changesBefore);
+		assertThat(rating("tajimi-4-2-05", 2023)).isNull();
+		assertThat(preview.changes()).singleElement().satisfies(change -> {
+			assertThat(change.unitId()).isEqualTo("tajimi-4-2-05");
+			assertThat(change.newRating()).isEqualTo("A");
+			assertThat(change.pillarNumber()).as("what notify needs to find the followers").isNotNull();
+		});
+		assertThat(preview.result().unchanged()).isEqualTo(1);
+		IntakeResult taken = intake.submit(rows, false, null);
+		assertThat(taken.written()).isEqualTo(preview.result().written());
+		assertThat(taken.unchanged()).isEqualTo(preview.result().unchanged());
+		assertThat(taken.changes()).extracting(IntakeResult.DetectedChange::unitId, IntakeResult.DetectedChange::oldRating,
+				IntakeResult.DetectedChange::newRating)
+			.containsExactlyElementsOf(preview.result().changes().stream()
+				.map(c -> tuple(c.unitId(), c.oldRating(), c.newRating())).toList());
 	}
 
 	@Test
