@@ -1,0 +1,41 @@
+package jp.shisakunavi.questions;
+
+import jp.shisakunavi.search.Answer;
+import jp.shisakunavi.search.Intent;
+
+/** How the bot dealt with a question, in the words the console shows. */
+enum Outcome {
+
+	ANSWERED("回答した"),
+	/** 「次のどれについてですか？」 with candidates. */
+	ASKED_BACK("聞き返した"),
+	NOT_ANSWERED("回答できなかった");
+
+	private final String label;
+
+	Outcome(String label) {
+		this.label = label;
+	}
+
+	String label() {
+		return label;
+	}
+
+	/** As the conversation replies: a list (even an empty one) and a legend count as answers. */
+	static Outcome of(Answer answer) {
+		if (answer.askBack()) {
+			return ASKED_BACK;
+		}
+		boolean answered = switch (answer.intent()) {
+			case GREETING, THANKS, HELP, LIST -> true;
+			case RATING_MEANING -> !answer.ratingMeanings().isEmpty();
+			default -> answer.answered() && !answer.results().isEmpty();
+		};
+		return answered ? ANSWERED : NOT_ANSWERED;
+	}
+
+	/** Whether a reply to this intent is small talk rather than an answer about the plans or the FAQ. */
+	static boolean smallTalk(Intent intent) {
+		return intent == Intent.GREETING || intent == Intent.THANKS || intent == Intent.HELP;
+	}
+}
