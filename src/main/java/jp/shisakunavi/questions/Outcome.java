@@ -17,7 +17,7 @@ enum Outcome {
 		this.label = label;
 	}
 
-	String label() {
+	public String label() {
 		return label;
 	}
 

@@ -23,7 +23,7 @@ record Review(Action action, Progress progress, String department, String faqId,
 			this.label = label;
 		}
 
-		String label() {
+		public String label() {
 			return label;
 		}
 	}
@@ -40,7 +40,7 @@ record Review(Action action, Progress progress, String department, String faqId,
 			this.label = label;
 		}
 
-		String label() {
+		public String label() {
 			return label;
 		}
 	}
