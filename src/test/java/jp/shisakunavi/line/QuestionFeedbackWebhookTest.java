@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.bson.Document;
@@ -23,6 +26,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import jp.shisakunavi.linefake.FakeLine;
 import jp.shisakunavi.linefake.FakeLineExtension;
+import jp.shisakunavi.linefake.LineWebhook;
+import jp.shisakunavi.users.LineUsers;
 
 /**
  * What citizens ask in LINE is logged without their user id, and answers about a measure or a FAQ entry carry the
@@ -52,6 +57,9 @@ class QuestionFeedbackWebhookTest {
 
 	@Autowired
 	MongoTemplate mongo;
+
+	@Autowired
+	LineUsers users;
 
 	@Test
 	void aQuestionIsLoggedWithoutTheUserIdAndItsFeedbackIsTakenOnce() {
@@ -108,6 +116,23 @@ class QuestionFeedbackWebhookTest {
 		Document logged = logged("多治見市の電子申請はどうなった？");
 		assertThat(logged).isNotNull();
 		assertThat(logged.containsKey("asker")).isFalse();
+	}
+
+	@Test
+	void aBlockIsCountedOncePerDayForTheCityTheUserHadChosenWithoutTheirId() {
+		LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
+		long before = users.unfollowsPerDay(today, today, "小山市").getOrDefault(today, 0L);
+		LineChat chat = new LineChat(line, port, WebhookTest.SECRET);
+		chat.say("小山市");
+		chat.post(LineWebhook.unfollow(chat.user));
+		await().atMost(WebhookTest.WAIT).until(() -> users.unfollowsPerDay(today, today, "小山市").getOrDefault(today, 0L),
+				count -> count == before + 1);
+		chat.post(LineWebhook.unfollow(chat.user));
+		chat.say("小山市");
+		assertThat(users.unfollowsPerDay(today, today, "小山市").get(today)).as("a second unfollow without a follow between")
+			.isEqualTo(before + 1);
+		assertThat(mongo.getCollection("unfollows_per_day").find().into(new ArrayList<>()).toString())
+			.doesNotContain(chat.user);
 	}
 
 	private Document logged(String text) {

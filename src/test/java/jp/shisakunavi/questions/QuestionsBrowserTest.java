@@ -7,6 +7,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -41,11 +44,12 @@ import jp.shisakunavi.faq.FaqEditor;
  * The review queue in a real headless Chromium: questions the bot could not answer in the simulator form one row
  * per meaning; an administrator turns them into alternate phrasings of a FAQ entry, the row then shows that they
  * are answered now, and the bot answers them in the simulator. An action on an entry deleted meanwhile says so; a
- * viewer sees the queue but cannot act; a group marked out of scope leaves the open queue.
+ * viewer sees the queue but cannot act; a group marked out of scope leaves the open queue. The statistics page
+ * draws its charts and each chart's data downloads as CSV.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "shisaku.faq-dir=faq", "shisaku.search.rebuild-delay=PT0.1S" })
-class ReviewBrowserTest {
+class QuestionsBrowserTest {
 
 	private static final Duration WAIT = Duration.ofSeconds(30);
 	/** Asked back by the built-in content (the privacy entry and a LINE measure are a toss-up). */
@@ -168,6 +172,37 @@ class ReviewBrowserTest {
 		assertThat(group(admin, TAX_BY_PHONE).getText()).contains("対応済み").contains("対象外").contains("まだ回答できません");
 		admin.get("/admin/review?municipality=多治見市");
 		assertThat(admin.main()).doesNotContain(TAX_BY_PHONE);
+	}
+
+	@Test
+	void theStatisticsPageDrawsItsChartsAndEachChartsDataDownloadsAsCsv() {
+		ConsoleBrowser citizen = browser();
+		startChat(citizen);
+		assertThat(ask(citizen, "多治見市の防災アプリはいつ導入されたの？")).contains("防災情報伝達の多重化");
+		citizen.driver().findElement(By.xpath("//div[@id='quick']/button[normalize-space(.)='役に立った']")).click();
+		citizen.waitForText(By.id("talk"), "今後の改善に役立てます");
+		awaitLogged(List.of("多治見市の防災アプリはいつ導入されたの？"));
+
+		ConsoleBrowser admin = browser();
+		admin.signIn("admin", AdminApi.PASSWORD);
+		assertThat(admin.navigation()).contains("統計");
+		admin.get("/admin/statistics?municipality=多治見市");
+		assertThat(admin.text(By.id("summary"))).contains("役に立った 1");
+		admin.waiting().until(d -> d.findElements(By.cssSelector("#charts .chart canvas")).size() == 8);
+		assertThat(admin.driver().findElements(By.cssSelector("#charts .chart"))).hasSize(8);
+
+		String today = LocalDate.now(ZoneId.of("Asia/Tokyo")).toString();
+		String href = admin.driver().findElement(By.cssSelector("#chart-questions a.csv")).getAttribute("href");
+		// The page's own request with its session: status, type, the first three bytes (the BOM), then the text.
+		String csv = (String) ((JavascriptExecutor) admin.driver()).executeAsyncScript("""
+				const done = arguments[arguments.length - 1];
+				fetch(arguments[0]).then(r => r.arrayBuffer().then(b => done([r.status, r.headers.get('content-type'),
+				  Array.from(new Uint8Array(b).slice(0, 3)).join(' '), new TextDecoder().decode(b)].join('\\n'))));
+				""", href);
+		assertThat(csv).startsWith("200\ntext/csv").contains("\n239 187 191\n")
+			.contains("日付,回答した,聞き返した,回答できなかった");
+		assertThat(csv.lines().filter(line -> line.startsWith(today + ",")).findFirst()).hasValueSatisfying(
+				line -> assertThat(Integer.parseInt(line.split(",")[1])).isPositive());
 	}
 
 	private static void startChat(ConsoleBrowser citizen) {
