@@ -92,7 +92,7 @@ class ConsoleBrowserTest {
 		open();
 		signIn("admin", AdminApi.PASSWORD);
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "計画と評価"));
-		assertThat(navigation()).containsExactly("ダッシュボード", "FAQ", "アカウント", "API トークン", "操作履歴");
+		assertThat(navigation()).containsExactly("ダッシュボード", "FAQ", "質問の振り返り", "統計", "アカウント", "API トークン", "操作履歴");
 
 		String username = "editor-" + suffix();
 		String initial = createAccount(username, "<script>alert('x')</script>茅ヶ崎の編集者", "EDITOR", "茅ヶ崎市");
@@ -122,7 +122,7 @@ class ConsoleBrowserTest {
 		browser.get(url("/admin/"));
 		WebElement plansTable = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("main table")));
 		assertThat(plansTable.getText()).contains("茅ヶ崎市").doesNotContain("多治見市");
-		assertThat(navigation()).containsExactly("ダッシュボード", "FAQ", "API トークン");
+		assertThat(navigation()).containsExactly("ダッシュボード", "FAQ", "質問の振り返り", "統計", "API トークン");
 		screenshot("console-dashboard.png");
 	}
 
