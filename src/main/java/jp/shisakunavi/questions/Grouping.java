@@ -44,7 +44,7 @@ final class Grouping {
 
 	/** The review as grouping compares it: questions handled differently are not one row. */
 	private static String stateOf(Review review) {
-		return review == null ? "" : review.action() + "/" + review.progress() + "/" + review.department() + "/" + review.faqId();
+		return review == null ? "" : review.action() + "/" + review.progress() + "/" + review.department() + "/" + review.target();
 	}
 
 	private static List<ReviewGroup> group(List<LoggedQuestion> questions) {
@@ -107,15 +107,6 @@ final class Grouping {
 			.limit(TERMS)
 			.map(Map.Entry::getKey)
 			.toList();
-		Map<String, LoggedQuestion.Candidate> faq = new LinkedHashMap<>();
-		members.stream()
-			.flatMap(q -> Stream.concat(Stream.ofNullable(q.first()), q.runnersUp().stream()))
-			.filter(c -> "faq".equals(c.type()))
-			.collect(Collectors.groupingBy(LoggedQuestion.Candidate::id, LinkedHashMap::new, Collectors.toList()))
-			.entrySet().stream()
-			.sorted(Comparator.comparingInt((Map.Entry<String, List<LoggedQuestion.Candidate>> e) -> e.getValue().size()).reversed())
-			.limit(CANDIDATES)
-			.forEach(e -> faq.put(e.getKey(), e.getValue().getFirst()));
 		LoggedQuestion oldest = members.stream().min(Comparator.comparing(LoggedQuestion::at)).orElseThrow();
 		return new ReviewGroup(oldest.id(), oldest.municipality(), byFrequency.getFirst(),
 				byFrequency.subList(0, Math.min(EXAMPLES, byFrequency.size())), terms, members.size(),
@@ -124,7 +115,21 @@ final class Grouping {
 				(int) members.stream().filter(q -> q.outcome() == Outcome.ASKED_BACK).count(),
 				(int) members.stream().filter(q -> q.feedback() == Feedback.NOT_HELPFUL).count(),
 				members.stream().map(LoggedQuestion::at).max(Comparator.naturalOrder()).orElseThrow(),
-				members.stream().map(LoggedQuestion::id).toList(), oldest.review(), List.copyOf(faq.values()));
+				members.stream().map(LoggedQuestion::id).toList(), oldest.review(), candidates(members, true),
+				candidates(members, false));
+	}
+
+	/** The FAQ entries (or the measures and items) the search offered for the questions, most often first. */
+	private static List<LoggedQuestion.Candidate> candidates(List<LoggedQuestion> members, boolean faq) {
+		return members.stream()
+			.flatMap(q -> Stream.concat(Stream.ofNullable(q.first()), q.runnersUp().stream()))
+			.filter(c -> "faq".equals(c.type()) == faq)
+			.collect(Collectors.groupingBy(LoggedQuestion.Candidate::id, LinkedHashMap::new, Collectors.toList()))
+			.values().stream()
+			.sorted(Comparator.comparingInt((List<LoggedQuestion.Candidate> c) -> c.size()).reversed())
+			.limit(CANDIDATES)
+			.map(List::getFirst)
+			.toList();
 	}
 
 	/** Distinct texts, the most frequent first (ties: the shorter, then as written). */

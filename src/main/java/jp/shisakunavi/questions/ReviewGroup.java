@@ -13,16 +13,18 @@ import java.util.List;
  * @param askers how many distinct people asked (by pseudonymous key)
  * @param ids every question of the group, for the actions
  * @param review what was done about it, null while nothing was
- * @param faqCandidates FAQ entries the search offered for these questions, most often first
+ * @param faqCandidates FAQ entries the search offered for these questions, most often first; {@code unitCandidates}
+ *        the measures and items it offered
  */
 record ReviewGroup(String key, String municipality, String text, List<String> examples, List<String> terms,
 		int count, int askers, int notAnswered, int askedBack, int notHelpful, Instant latest, List<String> ids,
-		Review review, List<LoggedQuestion.Candidate> faqCandidates) {
+		Review review, List<LoggedQuestion.Candidate> faqCandidates, List<LoggedQuestion.Candidate> unitCandidates) {
 
 	ReviewGroup {
 		examples = List.copyOf(examples);
 		terms = List.copyOf(terms);
 		ids = List.copyOf(ids);
 		faqCandidates = List.copyOf(faqCandidates);
+		unitCandidates = List.copyOf(unitCandidates);
 	}
 }

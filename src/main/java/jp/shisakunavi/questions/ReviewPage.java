@@ -33,11 +33,14 @@ import jp.shisakunavi.faq.FaqEntryGone;
 import jp.shisakunavi.faq.FaqRecord;
 import jp.shisakunavi.faq.InvalidFaq;
 import jp.shisakunavi.plan.Department;
+import jp.shisakunavi.plan.Item;
+import jp.shisakunavi.plan.Measure;
 import jp.shisakunavi.plan.PlanCatalog;
+import jp.shisakunavi.search.UnitPhrasings;
 
 /**
- * 質問の振り返り: the review queue in the console. Each group can become alternate phrasings of a FAQ entry, a new
- * FAQ entry (the editor opens filled with the questions), be marked out of scope, or be assigned to a department
+ * 質問の振り返り: the review queue in the console. Each group can become alternate phrasings of a FAQ entry, search
+ * vocabulary of a measure ({@link UnitPhrasings}), a new FAQ entry (the editor opens filled with the questions), be marked out of scope, or be assigned to a department
  * with a status; every decision is audited, and a group something was done about is asked again on every view,
  * showing which of its wordings the bot answers now. Viewers see the queue; acting needs an editor of the city.
  */
@@ -52,6 +55,7 @@ class ReviewPage {
 	private final PlanCatalog catalog;
 	private final Permissions permissions;
 	private final AuditLog audit;
+	private final UnitPhrasings vocabulary;
 
 	/** This page in the console's navigation. */
 	@Bean
@@ -59,12 +63,14 @@ class ReviewPage {
 		return new ConsolePage("質問の振り返り", "/admin/review", 30, Actor::mayReadConsole);
 	}
 
-	ReviewPage(ReviewQueue queue, FaqEditor faq, PlanCatalog catalog, Permissions permissions, AuditLog audit) {
+	ReviewPage(ReviewQueue queue, FaqEditor faq, PlanCatalog catalog, Permissions permissions, AuditLog audit,
+			UnitPhrasings vocabulary) {
 		this.queue = queue;
 		this.faq = faq;
 		this.catalog = catalog;
 		this.permissions = permissions;
 		this.audit = audit;
+		this.vocabulary = vocabulary;
 	}
 
 	@GetMapping
@@ -113,6 +119,30 @@ class ReviewPage {
 		return done(redirect, city, "FAQ「" + updated.content().question() + "」の言い換えに加えました。数秒で回答に反映されます。");
 	}
 
+	@PostMapping("/vocabulary")
+	String vocabulary(@RequestParam List<String> ids, @RequestParam(required = false) String municipality,
+			@RequestParam String unitId, @RequestParam(required = false) List<String> phrasings,
+			RedirectAttributes redirect) {
+		String city = city(municipality);
+		Actor actor = permissions.requireEdit(city);
+		Optional<Measure> measure = catalog.measureHolding(unitId);
+		if (measure.isEmpty()) {
+			return failed(redirect, city, "この施策は見つかりません。計画が更新された可能性があります。");
+		}
+		if (!Objects.equals(measure.get().municipality(), city)) {
+			throw new IllegalArgumentException("この施策は " + measure.get().municipality() + " のものです");
+		}
+		if (phrasings == null || phrasings.isEmpty()) {
+			return failed(redirect, city, "加える質問を1つ以上選んでください。");
+		}
+		String title = unitTitle(measure.get(), unitId);
+		List<String> added = vocabulary.add(unitId, phrasings, actor.username());
+		Review review = queue.decide(ids, city, actor, Review.Action.VOCABULARY, Review.Progress.DONE, null, unitId);
+		audit(ids, city, review, "質問の振り返り：" + added.size() + " 件の言い回し（" + String.join("、", added) + "）を施策「" + title
+				+ "」の検索語に加えました");
+		return done(redirect, city, "施策「" + title + "」の検索語に加えました。数秒で回答に反映されます。");
+	}
+
 	@PostMapping("/new-faq")
 	String newFaq(@RequestParam List<String> ids, @RequestParam(required = false) String municipality,
 			@RequestParam List<String> phrasings) {
@@ -154,7 +184,8 @@ class ReviewPage {
 	}
 
 	/** A group as the page shows it: what may be done with it and, once something was done, how it is answered now. */
-	record GroupView(ReviewGroup group, boolean mayAct, List<FaqChoice> faqChoices, List<String> departments,
+	record GroupView(ReviewGroup group, boolean mayAct, List<FaqChoice> faqChoices, List<UnitChoice> unitChoices,
+			List<String> departments,
 			List<ReviewQueue.Recheck> recheck, String actionLabel, String progressLabel) {
 	}
 
@@ -162,10 +193,14 @@ class ReviewPage {
 	record FaqChoice(String value, String question, boolean suggested) {
 	}
 
+	/** A measure or item whose search vocabulary the questions may become. */
+	record UnitChoice(String id, String title, boolean suggested) {
+	}
+
 	private GroupView view(Actor actor, ReviewGroup group) {
 		boolean mayAct = actor.mayEdit(group.municipality());
 		Review review = group.review();
-		return new GroupView(group, mayAct, mayAct ? faqChoices(group) : List.of(),
+		return new GroupView(group, mayAct, mayAct ? faqChoices(group) : List.of(), mayAct ? unitChoices(group) : List.of(),
 				mayAct ? departments(group.municipality()) : List.of(), review == null ? List.of() : queue.recheck(group),
 				review == null ? null : review.action().label(), review == null ? Review.Progress.TODO.label() : review.progress().label());
 	}
@@ -181,6 +216,25 @@ class ReviewPage {
 			.filter(r -> !r.deleted() && (r.municipality() == null || Objects.equals(r.municipality(), group.municipality())))
 			.forEach(r -> choices.putIfAbsent(r.id(), new FaqChoice(r.version() + ":" + r.id(), r.content().question(), false)));
 		return new ArrayList<>(choices.values());
+	}
+
+	/** The measures and items the search offered first, then every measure of the city's plans, newest plan first. */
+	private List<UnitChoice> unitChoices(ReviewGroup group) {
+		Map<String, UnitChoice> choices = new LinkedHashMap<>();
+		for (LoggedQuestion.Candidate candidate : group.unitCandidates()) {
+			catalog.measureHolding(candidate.id()).filter(m -> Objects.equals(m.municipality(), group.municipality()))
+				.ifPresent(m -> choices.put(candidate.id(), new UnitChoice(candidate.id(), unitTitle(m, candidate.id()), true)));
+		}
+		catalog.plans().stream().filter(p -> p.municipality().equals(group.municipality()))
+			.sorted((a, b) -> Integer.compare(b.period().from(), a.period().from()))
+			.forEach(p -> catalog.measuresOf(p.id()).forEach(m -> choices.putIfAbsent(m.id(),
+					new UnitChoice(m.id(), m.title() + "（" + p.title() + "）", false))));
+		return new ArrayList<>(choices.values());
+	}
+
+	/** The title of the measure or of its item {@code unitId}. */
+	private static String unitTitle(Measure measure, String unitId) {
+		return measure.items().filter(i -> i.id().equals(unitId)).map(Item::title).findFirst().orElse(measure.title());
 	}
 
 	private List<String> departments(String municipality) {

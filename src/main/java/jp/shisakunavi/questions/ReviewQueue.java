@@ -81,8 +81,8 @@ class ReviewQueue {
 	 * @return the decision as stored
 	 */
 	Review decide(List<String> ids, String municipality, Actor actor, Review.Action action, Review.Progress progress,
-			String department, String faqId) {
-		Review review = new Review(action, progress, department, faqId, actor.username(), clock.instant());
+			String department, String target) {
+		Review review = new Review(action, progress, department, target, actor.username(), clock.instant());
 		mongo.updateMulti(Query.query(where("_id").in(ids).and("municipality").is(municipality)),
 				new Update().set("review", review), LoggedQuestion.class);
 		return review;
