@@ -43,7 +43,7 @@ import jp.shisakunavi.faq.FaqEditor;
 /**
  * The review queue in a real headless Chromium: questions the bot could not answer in the simulator form one row
  * per meaning; an administrator turns them into alternate phrasings of a FAQ entry, the row then shows that they
- * are answered now, and the bot answers them in the simulator. An action on an entry deleted meanwhile says so; a
+ * are answered now, and the bot answers them in the simulator; another becomes search vocabulary of a measure. An action on an entry deleted meanwhile says so; a
  * viewer sees the queue but cannot act; a group marked out of scope leaves the open queue. The statistics page
  * draws its charts and each chart's data downloads as CSV.
  */
@@ -55,6 +55,8 @@ class QuestionsBrowserTest {
 	/** Asked back by the built-in content (the privacy entry and a LINE measure are a toss-up). */
 	private static final List<String> FEWER_NOTIFICATIONS = List.of("LINEの通知を減らすには", "LINEの通知を減らすには？",
 			"ＬＩＮＥの通知を減らすには");
+	/** Asked back by the built-in content (two measures about smartphone apps). */
+	private static final String SMARTPHONE_HELP = "スマホが苦手な人への支援は";
 	/** Nothing in the built-in content answers it. */
 	private static final String TAX_BY_PHONE = "スマホ決済で税金を払える？";
 
@@ -130,6 +132,30 @@ class QuestionsBrowserTest {
 		assertThat(admin.main()).contains("質問の振り返り：3 件の質問（「LINEの通知を減らすには」など）を FAQ「評価が変わったときに通知を受け取るには？」の言い換えに加えました");
 
 		assertThat(ask(citizen, "ＬＩＮＥの通知を減らすには")).contains("下のメニューの「通知設定」を押すか");
+	}
+
+	@Test
+	void aQuestionAskedBackBecomesSearchVocabularyOfAMeasureAndIsThenAnsweredWithIt() {
+		ConsoleBrowser citizen = browser();
+		startChat(citizen);
+		assertThat(ask(citizen, SMARTPHONE_HELP)).contains("次のどれについてですか？");
+		awaitLogged(List.of(SMARTPHONE_HELP));
+
+		ConsoleBrowser admin = browser();
+		admin.signIn("admin", AdminApi.PASSWORD);
+		admin.get("/admin/review?municipality=多治見市");
+		WebElement group = group(admin, SMARTPHONE_HELP);
+		group.findElement(By.tagName("summary")).click();
+		new Select(group.findElement(By.name("unitId"))).selectByValue("tajimi-4-2-09");
+		group.findElement(By.xpath(".//button[.='検索語に加える']")).click();
+		admin.waitForText(By.cssSelector("main .notice.ok"), "検索語に加えました");
+		await().atMost(WAIT).untilAsserted(() -> {
+			admin.get("/admin/review?municipality=多治見市&show=ALL");
+			WebElement decided = group(admin, SMARTPHONE_HELP);
+			assertThat(decided.getText()).contains("施策の検索語に追加");
+			assertThat(decided.findElements(By.cssSelector("tr.now-answered"))).hasSize(1);
+		});
+		assertThat(ask(citizen, SMARTPHONE_HELP)).contains("地域における ICT 講座の開催");
 	}
 
 	@Test
