@@ -1,7 +1,6 @@
 package jp.shisakunavi.questions;
 
 import jp.shisakunavi.search.Answer;
-import jp.shisakunavi.search.Intent;
 
 /** How the bot dealt with a question, in the words the console shows. */
 enum Outcome {
@@ -32,10 +31,5 @@ enum Outcome {
 			default -> answer.answered() && !answer.results().isEmpty();
 		};
 		return answered ? ANSWERED : NOT_ANSWERED;
-	}
-
-	/** Whether a reply to this intent is small talk rather than an answer about the plans or the FAQ. */
-	static boolean smallTalk(Intent intent) {
-		return intent == Intent.GREETING || intent == Intent.THANKS || intent == Intent.HELP;
 	}
 }

@@ -77,7 +77,7 @@ class ReviewPage {
 	String queue(@RequestParam(required = false) String municipality,
 			@RequestParam(required = false, defaultValue = "OPEN") ReviewQueue.Show show, Model model) {
 		Actor actor = reader();
-		String city = municipality == null || municipality.isBlank() ? null : municipality;
+		String city = city(municipality);
 		List<ReviewGroup> groups = queue.groups(actor, city, show);
 		List<GroupView> views = groups.stream().limit(PAGE_SIZE).map(g -> view(actor, g)).toList();
 		model.addAttribute("groups", views);
@@ -200,20 +200,24 @@ class ReviewPage {
 	private GroupView view(Actor actor, ReviewGroup group) {
 		boolean mayAct = actor.mayEdit(group.municipality());
 		Review review = group.review();
-		return new GroupView(group, mayAct, mayAct ? faqChoices(group) : List.of(), mayAct ? unitChoices(group) : List.of(),
+		return new GroupView(group, mayAct, mayAct ? faqChoices(actor, group) : List.of(), mayAct ? unitChoices(group) : List.of(),
 				mayAct ? departments(group.municipality()) : List.of(), review == null ? List.of() : queue.recheck(group),
 				review == null ? null : review.action().label(), review == null ? Review.Progress.TODO.label() : review.progress().label());
 	}
 
-	/** The entries the search offered for these questions first, then every other entry of the city and common ones. */
-	private List<FaqChoice> faqChoices(ReviewGroup group) {
+	/**
+	 * The entries the search offered for these questions first, then every other entry of the city and common ones;
+	 * only those the account may change.
+	 */
+	private List<FaqChoice> faqChoices(Actor actor, ReviewGroup group) {
 		Map<String, FaqChoice> choices = new LinkedHashMap<>();
 		for (LoggedQuestion.Candidate candidate : group.faqCandidates()) {
-			faq.find(candidate.id()).filter(r -> !r.deleted())
+			faq.find(candidate.id()).filter(r -> !r.deleted() && actor.mayEdit(r.municipality()))
 				.ifPresent(r -> choices.put(r.id(), new FaqChoice(r.version() + ":" + r.id(), r.content().question(), true)));
 		}
 		faq.all().stream()
-			.filter(r -> !r.deleted() && (r.municipality() == null || Objects.equals(r.municipality(), group.municipality())))
+			.filter(r -> !r.deleted() && actor.mayEdit(r.municipality())
+					&& (r.municipality() == null || Objects.equals(r.municipality(), group.municipality())))
 			.forEach(r -> choices.putIfAbsent(r.id(), new FaqChoice(r.version() + ":" + r.id(), r.content().question(), false)));
 		return new ArrayList<>(choices.values());
 	}

@@ -3,9 +3,12 @@ package jp.shisakunavi.questions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -18,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -96,7 +101,7 @@ class QuestionsBrowserTest {
 	}
 
 	@Test
-	void unansweredQuestionsBecomeAlternatePhrasingsAndTheBotThenAnswersThem() {
+	void unansweredQuestionsBecomeAlternatePhrasingsAndTheBotThenAnswersThem() throws IOException {
 		ConsoleBrowser citizen = browser();
 		startChat(citizen);
 		for (String question : FEWER_NOTIFICATIONS) {
@@ -126,6 +131,7 @@ class QuestionsBrowserTest {
 			assertThat(decided.findElements(By.cssSelector("tr.now-answered"))).hasSize(3);
 		});
 		assertThat(group(admin, "LINEの通知を減らすには").getText()).contains("✓ 回答できます：評価が変わったときに通知を受け取るには？");
+		screenshot(admin, "console-review.png");
 		admin.get("/admin/review?municipality=多治見市");
 		assertThat(admin.main()).doesNotContain("LINEの通知を減らすには");
 		admin.get("/admin/audit");
@@ -201,7 +207,7 @@ class QuestionsBrowserTest {
 	}
 
 	@Test
-	void theStatisticsPageDrawsItsChartsAndEachChartsDataDownloadsAsCsv() {
+	void theStatisticsPageDrawsItsChartsAndEachChartsDataDownloadsAsCsv() throws IOException {
 		ConsoleBrowser citizen = browser();
 		startChat(citizen);
 		assertThat(ask(citizen, "多治見市の防災アプリはいつ導入されたの？")).contains("防災情報伝達の多重化");
@@ -216,6 +222,7 @@ class QuestionsBrowserTest {
 		assertThat(admin.text(By.id("summary"))).contains("役に立った 1");
 		admin.waiting().until(d -> d.findElements(By.cssSelector("#charts .chart canvas")).size() == 8);
 		assertThat(admin.driver().findElements(By.cssSelector("#charts .chart"))).hasSize(8);
+		screenshot(admin, "console-statistics.png");
 
 		String today = LocalDate.now(ZoneId.of("Asia/Tokyo")).toString();
 		String href = admin.driver().findElement(By.cssSelector("#chart-questions a.csv")).getAttribute("href");
@@ -256,6 +263,11 @@ class QuestionsBrowserTest {
 	private static WebElement group(ConsoleBrowser console, String text) {
 		return console.waiting().until(ExpectedConditions.visibilityOfElementLocated(
 				By.xpath("//section[contains(@class,'review-group')][.//h2[.='" + text + "']]")));
+	}
+
+	private static void screenshot(ConsoleBrowser console, String name) throws IOException {
+		Files.copy(((TakesScreenshot) console.driver()).getScreenshotAs(OutputType.FILE).toPath(), Path.of("target", name),
+				StandardCopyOption.REPLACE_EXISTING);
 	}
 
 	private ConsoleBrowser browser() {
