@@ -55,7 +55,8 @@ class ErasureTest {
 	void everyStoreOfPersonalDataTakesPart() {
 		assertThat(context.getBeansOfType(PersonalData.class).values())
 			.extracting(store -> ClassUtils.getUserClass(store).getSimpleName())
-			.containsExactlyInAnyOrder("Subscriptions", "HeldNotices", "DailyCounts", "PendingBatches", "SimulatorChannel");
+			.containsExactlyInAnyOrder("Subscriptions", "HeldNotices", "DailyCounts", "PendingBatches", "SimulatorChannel",
+					"AskerKeys");
 	}
 
 	@Test
