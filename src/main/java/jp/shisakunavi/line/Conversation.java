@@ -14,6 +14,9 @@ import jp.shisakunavi.plan.Measure;
 import jp.shisakunavi.plan.MunicipalityName;
 import jp.shisakunavi.plan.Plan;
 import jp.shisakunavi.plan.PlanCatalog;
+import jp.shisakunavi.questions.AskedQuestion;
+import jp.shisakunavi.questions.Feedback;
+import jp.shisakunavi.questions.QuestionLog;
 import jp.shisakunavi.search.Answer;
 import jp.shisakunavi.search.Hit;
 import jp.shisakunavi.search.Intent;
@@ -41,9 +44,11 @@ class Conversation {
 	private final SubscriptionChat subscriptionChat;
 	private final Erasure erasure;
 	private final ObjectProvider<ChatHandler> handlers;
+	private final QuestionLog questions;
 
 	Conversation(Search search, PlanCatalog plans, FaqEntries faq, LineUsers users, Phrases phrases,
-			SubscriptionChat subscriptionChat, Erasure erasure, ObjectProvider<ChatHandler> handlers) {
+			SubscriptionChat subscriptionChat, Erasure erasure, ObjectProvider<ChatHandler> handlers,
+			QuestionLog questions) {
 		this.search = search;
 		this.plans = plans;
 		this.faq = faq;
@@ -52,6 +57,7 @@ class Conversation {
 		this.subscriptionChat = subscriptionChat;
 		this.erasure = erasure;
 		this.handlers = handlers;
+		this.questions = questions;
 	}
 
 	List<Message> answer(Incoming incoming) {
@@ -116,21 +122,25 @@ class Conversation {
 		if (!Objects.equals(asked, chosen)) {
 			users.chooseMunicipality(userId, asked);
 		}
+		String questionId = questions.asked(new AskedQuestion(text, userId, asked, answer));
 		return switch (answer.intent()) {
 			case GREETING -> phrases.examples(new Replies().text(Phrases.HELLO), asked).build();
 			case THANKS -> new Replies().text(Phrases.YOU_ARE_WELCOME).build();
 			case HELP -> phrases.examples(new Replies().text(phrases.help()), asked).build();
 			case RATING_MEANING -> phrases.examples(new Replies().text(RatingLegend.of(answer, plansOf(asked))), asked)
 				.build();
-			case LIST -> answer.results().isEmpty() ? noneListed(answer, asked) : answered(answer, asked);
+			case LIST -> answer.results().isEmpty() ? noneListed(answer, asked) : answered(answer, asked, questionId);
 			default -> answer.askBack() ? phrases.askBack(new Replies(), answer).build()
-					: answer.answered() && !answer.results().isEmpty() ? answered(answer, asked)
+					: answer.answered() && !answer.results().isEmpty() ? answered(answer, asked, questionId)
 							: phrases.unknown(new Replies(), answer, chosen).build();
 		};
 	}
 
-	/** The answer to a question about {@code city} (the one named in it or chosen before; null: none). */
-	private List<Message> answered(Answer answer, String city) {
+	/**
+	 * The answer to a question about {@code city} (the one named in it or chosen before; null: none); a measure or
+	 * FAQ answer ends with the feedback buttons for the logged question {@code questionId}.
+	 */
+	private List<Message> answered(Answer answer, String city, String questionId) {
 		if (answer.intent() == Intent.LIST && answer.results().size() > 1) {
 			return list(answer.query(), answer.results(), 1);
 		}
@@ -144,7 +154,23 @@ class Conversation {
 		Replies replies = shown.get();
 		others.stream().limit(3).forEach(hit -> replies.quickReply(Actions.quick(Actions.postback(hit.title(),
 				Phrases.show(hit)))));
-		return replies.build();
+		return replies.closingQuickReplies(List.of(
+				Actions.quick(Actions.postback(Phrases.HELPFUL, Postback.of(Postback.FEEDBACK, "id", questionId, "v", "y"))),
+				Actions.quick(Actions.postback(Phrases.NOT_HELPFUL, Postback.of(Postback.FEEDBACK, "id", questionId, "v", "n")))))
+			.build();
+	}
+
+	/** A tap on 役に立った / 役に立たなかった: stored once with the question, thanked for once. */
+	private List<Message> feedback(String questionId, String value) {
+		if (!"y".equals(value) && !"n".equals(value)) {
+			return new Replies().text(Phrases.NOT_UNDERSTOOD).build();
+		}
+		Feedback given = "y".equals(value) ? Feedback.HELPFUL : Feedback.NOT_HELPFUL;
+		return new Replies().text(switch (questions.feedback(questionId, given)) {
+			case RECORDED -> given == Feedback.HELPFUL ? Phrases.THANKS_FOR_FEEDBACK : Phrases.SORRY_NOT_HELPFUL;
+			case ALREADY_GIVEN -> Phrases.FEEDBACK_GIVEN;
+			case UNKNOWN -> Phrases.FEEDBACK_CLOSED;
+		}).build();
 	}
 
 	/**
@@ -212,6 +238,7 @@ class Conversation {
 			case Postback.TOPICS -> subscriptionChat.choices(userId, chosen(userId), postback.param("k"), parsePage(postback.param("p")));
 			case Postback.ERASE -> erasure.erase(userId);
 			case Postback.KEEP -> erasure.keep();
+			case Postback.FEEDBACK -> feedback(postback.param("id"), postback.param("v"));
 			default -> phrases.examples(new Replies().text(Phrases.NOT_UNDERSTOOD), chosen(userId)).build();
 		};
 	}

@@ -36,6 +36,12 @@ class Phrases {
 	static final String GONE = "すみません、その施策は見つかりませんでした。計画が更新された可能性があります。";
 	static final String NO_OTHER_CANDIDATES = "ほかの候補は見つかりませんでした。言葉を変えて質問してみてください。";
 	static final String WHICH_ONE = "次のどれについてですか？";
+	static final String HELPFUL = "役に立った";
+	static final String NOT_HELPFUL = "役に立たなかった";
+	static final String THANKS_FOR_FEEDBACK = "ありがとうございます。今後の改善に役立てます。";
+	static final String SORRY_NOT_HELPFUL = "ご意見ありがとうございます。お答えできるよう改善します。言葉を変えて質問していただくこともできます。";
+	static final String FEEDBACK_GIVEN = "この回答へのご意見はすでにいただいています。ありがとうございます。";
+	static final String FEEDBACK_CLOSED = "この回答へのご意見の受け付けは終了しました。";
 	private static final String UNKNOWN = "申し訳ありません。お答えできる情報が見つかりませんでした。";
 	private static final String COVERS = "施策ナビは、市の情報化計画（ICT・DXの取り組み）の進み具合や評価についてお答えしています。";
 	private static final String HELP_ENTRY = "common/usage/what-can-i-ask";

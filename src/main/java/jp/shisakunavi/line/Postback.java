@@ -28,6 +28,7 @@ record Postback(String action, Map<String, String> params) {
 	static final String TOPICS = "topics";
 	static final String ERASE = "erase";
 	static final String KEEP = "keep";
+	static final String FEEDBACK = "fb";
 
 	static Postback of(String action, String... keyValues) {
 		Map<String, String> params = new LinkedHashMap<>();

@@ -27,6 +27,7 @@ public final class Replies {
 
 	private final List<Message> messages = new ArrayList<>();
 	private final List<QuickReplyItem> quickReplies = new ArrayList<>();
+	private final List<QuickReplyItem> closing = new ArrayList<>();
 
 	public Replies text(String text) {
 		messages.add(new TextMessage(LineLimits.cut(text, LineLimits.TEXT_LENGTH)));
@@ -47,10 +48,22 @@ public final class Replies {
 		return this;
 	}
 
+	/**
+	 * Quick replies that come last and always fit: the others give way to them (the feedback buttons of an
+	 * answer).
+	 */
+	Replies closingQuickReplies(List<QuickReplyItem> items) {
+		closing.addAll(items.subList(0, Math.min(items.size(), LineLimits.QUICK_REPLY_ITEMS - closing.size())));
+		return this;
+	}
+
 	public List<Message> build() {
 		List<Message> result = new ArrayList<>(messages.subList(0, Math.min(messages.size(), LineLimits.MESSAGES_PER_REQUEST)));
-		if (!quickReplies.isEmpty() && !result.isEmpty()) {
-			QuickReply quickReply = new QuickReply(List.copyOf(quickReplies));
+		List<QuickReplyItem> items = new ArrayList<>(quickReplies.subList(0,
+				Math.min(quickReplies.size(), LineLimits.QUICK_REPLY_ITEMS - closing.size())));
+		items.addAll(closing);
+		if (!items.isEmpty() && !result.isEmpty()) {
+			QuickReply quickReply = new QuickReply(List.copyOf(items));
 			Message last = result.removeLast();
 			result.add(switch (last) {
 				case TextMessage text -> new TextMessage.Builder(text.text()).quickReply(quickReply).build();

@@ -3,8 +3,12 @@ package jp.shisakunavi.notify;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Clock;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -80,6 +84,25 @@ public class Subscriptions implements PersonalData {
 	@Override
 	public void erase(LineUserId user) {
 		mongo.remove(Query.query(where("_id").is(user.value())), Subscriber.class);
+	}
+
+	/**
+	 * How many citizens follow each topic (whether LINE can reach them or not), most followed first; topics that no
+	 * longer exist are left out. For the console's statistics.
+	 */
+	public List<FollowerCount> followerCounts() {
+		Query all = new Query();
+		all.fields().include("topics");
+		Map<String, Long> counts = new HashMap<>();
+		try (Stream<Subscriber> subscribers = mongo.stream(all, Subscriber.class)) {
+			subscribers.forEach(s -> s.topics().forEach(key -> counts.merge(key, 1L, Long::sum)));
+		}
+		return counts.entrySet().stream()
+			.flatMap(e -> Topic.parse(e.getKey()).stream()
+				.flatMap(topic -> topics.label(topic).flatMap(label -> topics.municipality(topic)
+					.map(city -> new FollowerCount(city, topic.type(), label, e.getValue()))).stream()))
+			.sorted(Comparator.comparingLong(FollowerCount::followers).reversed().thenComparing(FollowerCount::label))
+			.toList();
 	}
 
 	/** The cities, themes, pillars and departments that can be followed, for the settings card. */

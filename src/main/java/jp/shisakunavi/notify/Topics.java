@@ -42,6 +42,15 @@ class Topics {
 		};
 	}
 
+	/** The city a topic belongs to; empty when it names nothing that exists (any more). */
+	Optional<String> municipality(Topic topic) {
+		return switch (topic.type()) {
+			case CITY, THEME, DEPARTMENT -> Optional.of(topic.scope());
+			case PILLAR -> plans.plan(topic.scope()).map(Plan::municipality);
+			case MEASURE -> plans.measureHolding(topic.value()).map(Measure::municipality);
+		};
+	}
+
 	List<String> cities() {
 		return plans.plans().stream().map(Plan::municipality).distinct().toList();
 	}

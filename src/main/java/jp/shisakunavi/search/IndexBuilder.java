@@ -62,8 +62,12 @@ final class IndexBuilder {
 	private IndexBuilder() {
 	}
 
-	/** The units of the given plans (each with its measures) and FAQ entries. */
-	static List<Unit> units(Map<Plan, List<Measure>> plans, List<FaqEntry> faq, Catalog catalog) {
+	/**
+	 * The units of the given plans (each with its measures) and FAQ entries; a measure's or item's phrasings
+	 * ({@link UnitPhrasings}) are further titles of it, as a FAQ entry's alternates.
+	 */
+	static List<Unit> units(Map<Plan, List<Measure>> plans, List<FaqEntry> faq, Catalog catalog,
+			Map<String, List<String>> phrasings) {
 		List<Unit> units = new ArrayList<>();
 		plans.forEach((plan, measures) -> {
 			boolean newest = catalog.isNewest(plan);
@@ -71,7 +75,8 @@ final class IndexBuilder {
 			for (Measure measure : measures) {
 				String pillar = plan.pillar(measure.pillarNumber()).map(p -> p.title()).orElse(null);
 				units.add(new Unit(Unit.MEASURE, measure.id(), measure.id(), plan.municipality(), false, plan.id(),
-						plan.title(), newest, pillar, measure.title(), List.of(), measureBody(measure),
+						plan.title(), newest, pillar, measure.title(), phrasings.getOrDefault(measure.id(), List.of()),
+						measureBody(measure),
 						measure.departmentNames().toList(), measure.evaluations(), plan.ratingScheme(), period, List.of(),
 						measure.items().findAny().isPresent(), null,
 						join(Stream.of(latestProgress(measure.evaluations()), sectionTexts(measure.sections()),
@@ -81,7 +86,7 @@ final class IndexBuilder {
 						List<String> departments = Stream.concat(item.departments().stream(),
 								project.departments().stream()).map(d -> d.name()).distinct().toList();
 						units.add(new Unit(Unit.ITEM, item.id(), measure.id(), plan.municipality(), false, plan.id(),
-								plan.title(), newest, pillar, item.title(), List.of(),
+								plan.title(), newest, pillar, item.title(), phrasings.getOrDefault(item.id(), List.of()),
 								join(Stream.of(project.title(), measure.title(), sections(item.sections()),
 										progress(item.evaluations()))),
 								departments, item.evaluations(), plan.ratingScheme(), period, List.of(), false, null,

@@ -85,6 +85,18 @@ public class Search {
 		};
 	}
 
+	/**
+	 * How the search reads a question, for comparing questions with each other (the review of unanswered
+	 * questions groups by it): the text normalized as the index normalizes it, and the words that say what the
+	 * question is about, without the city, rating, year and question words it recognised.
+	 */
+	public QuestionTerms terms(String text, String municipality) {
+		String clean = QuestionText.clean(text);
+		Understood understood = QueryUnderstanding.understand(clean, municipality, index.get());
+		return new QuestionTerms(JapaneseAnalysis.normalize(clean).replaceAll("[\\s?!。、.,]+", ""),
+				understood.contentTokens().stream().map(JapaneseAnalysis::normalize).distinct().sorted().toList());
+	}
+
 	/** Counts the share of "I don't know" answers, for operators. */
 	private Answer counted(Answer answer) {
 		meters.counter("shisaku.answers", "outcome", answer.answered() ? "answered" : "unknown").increment();

@@ -46,6 +46,9 @@ class SearchIndex implements ApplicationRunner, DisposableBean {
 
 	private final Plans plans;
 	private final FaqEntries faq;
+	private final UnitPhrasings phrasings;
+	/** The phrasings the current index was built with, to see another instance's additions. */
+	private volatile Map<String, List<String>> indexedPhrasings = Map.of();
 	private final Path vocabularyDir;
 	private final Duration debounce;
 	private final Duration vocabularyPoll;
@@ -56,12 +59,13 @@ class SearchIndex implements ApplicationRunner, DisposableBean {
 	private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(
 			runnable -> Thread.ofPlatform().daemon().name("search-index").unstarted(runnable));
 
-	SearchIndex(Plans plans, FaqEntries faq, ShisakuProperties properties,
+	SearchIndex(Plans plans, FaqEntries faq, UnitPhrasings phrasings, ShisakuProperties properties,
 			@Value("${shisaku.search.vocabulary-dir:}") Path vocabularyDir,
 			@Value("${shisaku.search.rebuild-delay:PT0.5S}") Duration debounce,
 			@Value("${shisaku.search.vocabulary-poll:PT5S}") Duration vocabularyPoll) {
 		this.plans = plans;
 		this.faq = faq;
+		this.phrasings = phrasings;
 		this.vocabularyDir = vocabularyDir == null || vocabularyDir.toString().isEmpty()
 				? properties.dataDir().resolve("search") : vocabularyDir;
 		this.debounce = debounce;
@@ -99,6 +103,11 @@ class SearchIndex implements ApplicationRunner, DisposableBean {
 		requestRebuild();
 	}
 
+	@EventListener
+	void on(UnitPhrasings.PhrasingsChanged event) {
+		requestRebuild();
+	}
+
 	void requestRebuild() {
 		if (rebuildPending.compareAndSet(false, true)) {
 			worker.schedule(() -> {
@@ -114,6 +123,10 @@ class SearchIndex implements ApplicationRunner, DisposableBean {
 			String version = Vocabulary.load(vocabularyDir).version();
 			if (snapshot != null && !version.equals(snapshot.vocabularyVersion()) && !version.equals(rejectedVersion)) {
 				log.info("Search vocabulary in {} changed: rebuilding the index", vocabularyDir);
+				rebuildSafely();
+			}
+			else if (snapshot != null && !phrasings.all().equals(indexedPhrasings)) {
+				log.info("Phrasings of measures changed: rebuilding the index");
 				rebuildSafely();
 			}
 		}
@@ -140,9 +153,10 @@ class SearchIndex implements ApplicationRunner, DisposableBean {
 		Vocabulary vocabulary = Vocabulary.load(vocabularyDir);
 		List<Plan> allPlans = plans.all();
 		List<FaqEntry> entries = faq.all();
+		Map<String, List<String>> phrased = phrasings.all();
 		IndexSnapshot next;
 		try {
-			next = build(allPlans, plans::measuresOf, entries, vocabulary);
+			next = build(allPlans, plans::measuresOf, entries, vocabulary, phrased);
 			rejectedVersion = null;
 		}
 		catch (IllegalArgumentException e) {
@@ -154,8 +168,9 @@ class SearchIndex implements ApplicationRunner, DisposableBean {
 			Vocabulary builtin = Vocabulary.defaults();
 			next = build(allPlans, plans::measuresOf, entries, new Vocabulary(builtin.userDictionary(),
 					builtin.synonyms(), builtin.dictionarySynonyms(), builtin.questionWords(), builtin.outOfScope(),
-					vocabulary.version()));
+					vocabulary.version()), phrased);
 		}
+		indexedPhrasings = phrased;
 		// Searches still holding the previous snapshot finish on it; it is garbage once they are done.
 		current.set(next);
 		log.info("Search index built: {} units in {} ms (vocabulary {})", next.size(),
@@ -164,6 +179,11 @@ class SearchIndex implements ApplicationRunner, DisposableBean {
 
 	static IndexSnapshot build(List<Plan> plans, Function<String, List<Measure>> measuresOf,
 			List<FaqEntry> faq, Vocabulary vocabulary) {
+		return build(plans, measuresOf, faq, vocabulary, Map.of());
+	}
+
+	static IndexSnapshot build(List<Plan> plans, Function<String, List<Measure>> measuresOf,
+			List<FaqEntry> faq, Vocabulary vocabulary, Map<String, List<String>> phrasings) {
 		Map<Plan, List<Measure>> byPlan = new LinkedHashMap<>();
 		plans.forEach(p -> byPlan.put(p, measuresOf.apply(p.id())));
 		List<String> departments = byPlan.values().stream()
@@ -175,7 +195,7 @@ class SearchIndex implements ApplicationRunner, DisposableBean {
 		Catalog catalog = Catalog.of(plans, departments);
 		JapaneseAnalysis analysis = new JapaneseAnalysis(vocabulary);
 		Lexicon lexicon = Lexicon.parse(vocabulary.synonyms(), vocabulary.dictionarySynonyms());
-		List<Unit> units = IndexBuilder.units(byPlan, faq, catalog);
+		List<Unit> units = IndexBuilder.units(byPlan, faq, catalog, phrasings);
 		return new IndexSnapshot(IndexBuilder.index(units, analysis), units, catalog, analysis, lexicon,
 				WordList.parse(vocabulary.questionWords()), WordList.parse(vocabulary.outOfScope()), vocabulary.version());
 	}
@@ -188,7 +208,7 @@ class SearchIndex implements ApplicationRunner, DisposableBean {
 		List<Unit> units = new ArrayList<>(base.units().stream()
 			.filter(u -> !(u.isFaq() && u.id().equals(entry.id())))
 			.toList());
-		units.addAll(IndexBuilder.units(Map.of(), List.of(entry), base.catalog()));
+		units.addAll(IndexBuilder.units(Map.of(), List.of(entry), base.catalog(), Map.of()));
 		return new IndexSnapshot(IndexBuilder.index(units, base.analysis()), units, base.catalog(), base.analysis(),
 				base.lexicon(), base.questionWords(), base.outOfScope(), base.vocabularyVersion());
 	}

@@ -14,7 +14,7 @@ import jp.shisakunavi.plan.RatingState;
  * @param everyCity a FAQ entry of {@code municipality} that answers for every city too (a term it defines)
  * @param newestPlan whether the unit belongs to the newest plan of its city (FAQ entries count as newest)
  * @param title what the unit is called (a FAQ entry's question)
- * @param alternates other ways of asking for a FAQ entry; empty for measures and items
+ * @param alternates other ways of asking for a FAQ entry, or for a measure or item ({@link UnitPhrasings})
  * @param evaluations empty for FAQ entries and for measures rated through their items
  * @param tags a FAQ entry's tags (用語 for a glossary entry); empty for measures and items
  * @param container whether the unit is a measure rated through its items (茅ヶ崎市)

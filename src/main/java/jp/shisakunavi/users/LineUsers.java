@@ -4,10 +4,13 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Query;
@@ -26,11 +29,13 @@ public class LineUsers {
 	private final MongoTemplate mongo;
 	private final Clock clock;
 	private final ObjectProvider<PersonalData> stores;
+	private final Unfollows unfollows;
 
-	LineUsers(MongoTemplate mongo, Clock clock, ObjectProvider<PersonalData> stores) {
+	LineUsers(MongoTemplate mongo, Clock clock, ObjectProvider<PersonalData> stores, Unfollows unfollows) {
 		this.mongo = mongo;
 		this.clock = clock;
 		this.stores = stores;
+		this.unfollows = unfollows;
 	}
 
 	public Optional<LineUser> find(LineUserId id) {
@@ -47,9 +52,23 @@ public class LineUsers {
 		upsert(id, new Update().set("following", true));
 	}
 
-	/** The user blocked the account: nothing is sent to them, whoever sends, until they add it again. */
+	/**
+	 * The user blocked the account: nothing is sent to them, whoever sends, until they add it again. Counted per
+	 * day and the city they had chosen (no user id in the count), for the statistics of blocks.
+	 */
 	public void unfollowed(LineUserId id) {
-		upsert(id, new Update().set("following", false));
+		Instant now = clock.instant();
+		Stored before = mongo.findAndModify(Query.query(where("_id").is(id.value())),
+				new Update().set("following", false).set("updatedAt", now).setOnInsert("createdAt", now),
+				FindAndModifyOptions.options().upsert(true), Stored.class);
+		if (before == null || before.following()) {
+			unfollows.count(LocalDate.ofInstant(now, clock.getZone()), before == null ? null : before.municipality());
+		}
+	}
+
+	/** Blocks per day from {@code from} to {@code to} (inclusive), of one city's users or (null) of all. */
+	public Map<LocalDate, Long> unfollowsPerDay(LocalDate from, LocalDate to, String municipality) {
+		return unfollows.perDay(from, to, municipality);
 	}
 
 	/**

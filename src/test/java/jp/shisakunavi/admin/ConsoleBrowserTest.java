@@ -92,8 +92,8 @@ class ConsoleBrowserTest {
 		open();
 		signIn("admin", AdminApi.PASSWORD);
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "計画と評価"));
-		assertThat(navigation()).containsExactly("ダッシュボード", "FAQ", "評価の取り込み", "計画のファイル", "お知らせ", "配信",
-				"報告依頼", "職員", "部署", "アカウント", "API トークン", "操作履歴");
+		assertThat(navigation()).containsExactly("ダッシュボード", "FAQ", "質問の振り返り", "評価の取り込み", "計画のファイル", "お知らせ",
+				"配信", "統計", "報告依頼", "職員", "部署", "アカウント", "API トークン", "操作履歴");
 
 		String username = "editor-" + suffix();
 		String initial = createAccount(username, "<script>alert('x')</script>茅ヶ崎の編集者", "EDITOR", "茅ヶ崎市");
@@ -123,8 +123,8 @@ class ConsoleBrowserTest {
 		browser.get(url("/admin/"));
 		WebElement plansTable = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("main table")));
 		assertThat(plansTable.getText()).contains("茅ヶ崎市").doesNotContain("多治見市");
-		assertThat(navigation()).containsExactly("ダッシュボード", "FAQ", "評価の取り込み", "計画のファイル", "お知らせ", "配信",
-				"報告依頼", "職員", "部署", "API トークン");
+		assertThat(navigation()).containsExactly("ダッシュボード", "FAQ", "質問の振り返り", "評価の取り込み", "計画のファイル", "お知らせ",
+				"配信", "統計", "報告依頼", "職員", "部署", "API トークン");
 		screenshot("console-dashboard.png");
 	}
 

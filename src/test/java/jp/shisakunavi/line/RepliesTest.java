@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import com.linecorp.bot.messaging.model.FlexBubble;
 import com.linecorp.bot.messaging.model.FlexCarousel;
 import com.linecorp.bot.messaging.model.FlexMessage;
+import com.linecorp.bot.messaging.model.TextMessage;
 
 /** Answers are cut to LINE's size limits, keeping as much as fits. */
 class RepliesTest {
@@ -30,5 +31,19 @@ class RepliesTest {
 		List<FlexBubble> oneMore = new ArrayList<>(sent.contents());
 		oneMore.add(bubbles.get(sent.contents().size()));
 		assertThat(Replies.size(new FlexCarousel(oneMore))).isGreaterThan(LineLimits.CAROUSEL_BYTES);
+	}
+
+	@Test
+	void closingQuickRepliesComeLastAndAlwaysFitTheOthersGiveWay() {
+		Replies replies = new Replies().text("答え");
+		IntStream.range(0, 20).forEach(i -> replies.quickReply(Actions.quick(Actions.say("用語" + i, "用語" + i))));
+		replies.closingQuickReplies(List.of(Actions.quick(Actions.say("役に立った", "y")),
+				Actions.quick(Actions.say("役に立たなかった", "n"))));
+
+		List<String> labels = ((TextMessage) replies.build().getFirst()).quickReply().items().stream()
+			.map(item -> item.action().label())
+			.toList();
+
+		assertThat(labels).hasSize(LineLimits.QUICK_REPLY_ITEMS).startsWith("用語0").endsWith("用語10", "役に立った", "役に立たなかった");
 	}
 }

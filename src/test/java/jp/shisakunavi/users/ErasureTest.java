@@ -56,7 +56,7 @@ class ErasureTest {
 		assertThat(context.getBeansOfType(PersonalData.class).values())
 			.extracting(store -> ClassUtils.getUserClass(store).getSimpleName())
 			.containsExactlyInAnyOrder("Subscriptions", "HeldNotices", "DailyCounts", "PendingBatches", "SimulatorChannel",
-					"StaffPersonalData", "StaffDialogs", "RichMenus");
+					"StaffPersonalData", "StaffDialogs", "RichMenus", "AskerKeys");
 	}
 
 	@Test
