@@ -39,7 +39,7 @@ public class Reminders {
 	public static final String COUNTER = "test-staff";
 
 	@Bean
-	OfficeHours officeHours() {
+	OfficeHours testOfficeHours() {
 		return new OfficeHours();
 	}
 
