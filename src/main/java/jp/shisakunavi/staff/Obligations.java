@@ -16,6 +16,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import jp.shisakunavi.account.StaffRole;
+import jp.shisakunavi.calendar.BusinessCalendar;
 import jp.shisakunavi.plan.Plans;
 import jp.shisakunavi.plan.RatingScheme;
 
@@ -32,15 +33,17 @@ public class Obligations {
 	private final StaffDepartments departments;
 	private final Rounds rounds;
 	private final Plans plans;
+	private final BusinessCalendar calendar;
 	private final Clock clock;
 
 	Obligations(MongoTemplate mongo, StaffMembers members, StaffDepartments departments, Rounds rounds, Plans plans,
-			Clock clock) {
+			BusinessCalendar calendar, Clock clock) {
 		this.mongo = mongo;
 		this.members = members;
 		this.departments = departments;
 		this.rounds = rounds;
 		this.plans = plans;
+		this.calendar = calendar;
 		this.clock = clock;
 	}
 
@@ -96,12 +99,14 @@ public class Obligations {
 	/** A round's progress per department (in name order) and in total, as of today. */
 	public RoundProgress progress(Round round) {
 		List<Obligation> all = ofRound(round.id());
-		boolean overdue = round.overdueOn(today());
+		LocalDate today = today();
+		boolean overdue = round.overdueOn(today);
 		Map<String, List<Obligation>> byDepartment = new TreeMap<>();
 		all.forEach(o -> byDepartment.computeIfAbsent(o.department(), d -> new ArrayList<>()).add(o));
+		RoundProgress.DepartmentProgress total = RoundProgress.DepartmentProgress.of("合計", all, overdue);
 		return new RoundProgress(round, byDepartment.entrySet().stream()
 			.map(e -> RoundProgress.DepartmentProgress.of(e.getKey(), e.getValue(), overdue))
-			.toList(), RoundProgress.DepartmentProgress.of("合計", all, overdue));
+			.toList(), total, total.overdue() > 0 && round.escalatedOn(today, calendar));
 	}
 
 	/** The legend of the obligation's plan: the ratings a report may give, in the plan's order. */

@@ -7,6 +7,9 @@ import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
+import jp.shisakunavi.account.StaffRole;
+import jp.shisakunavi.calendar.BusinessCalendar;
+
 /**
  * A report round (報告依頼): a municipality's plan, the fiscal year reported, when it opens and is due, which units,
  * whether the head approves first, and the reminder ladder. Its obligations are stored apart.
@@ -35,5 +38,19 @@ public record Round(@Id String id, String municipality, String planId, String pl
 	/** The due date has passed. */
 	public boolean overdueOn(LocalDate day) {
 		return day.isAfter(dueOn);
+	}
+
+	/**
+	 * Whether the round is escalated to the coordinating department on that day: its ladder's step for the
+	 * coordinating department ({@link ReminderStep.Moment#OVERDUE_AFTER} with {@link StaffRole#COORDINATOR}) has
+	 * been reached, counted in business days after the due date.
+	 */
+	public boolean escalatedOn(LocalDate day, BusinessCalendar calendar) {
+		if (!overdueOn(day)) {
+			return false;
+		}
+		int overdue = calendar.businessDaysAfter(dueOn, day);
+		return ladder.stream().anyMatch(s -> s.moment() == ReminderStep.Moment.OVERDUE_AFTER && s.businessDays() > 0
+				&& s.audience().contains(StaffRole.COORDINATOR) && overdue >= s.businessDays());
 	}
 }

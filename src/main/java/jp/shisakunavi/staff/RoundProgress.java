@@ -5,16 +5,18 @@ import java.util.List;
 /**
  * How far a round is, per department: what the dashboard shows and charts.
  *
- * @param overdue obligations still owed after the due date
+ * @param escalated the ladder's step for the coordinating department is reached (business days past the due date)
+ *        and something is still owed: the dashboard flags the round
  */
-public record RoundProgress(Round round, List<DepartmentProgress> departments, DepartmentProgress total) {
+public record RoundProgress(Round round, List<DepartmentProgress> departments, DepartmentProgress total,
+		boolean escalated) {
 
 	public RoundProgress {
 		departments = List.copyOf(departments);
 	}
 
 	/**
-	 * One department's obligations by status: {@code submitted} counts 提出済 and 所属長承認 (waiting for review),
+	 * One department's obligations by status ({@code overdue}: still owed after the due date): {@code submitted} counts 提出済 and 所属長承認 (waiting for review),
 	 * {@code approved} 承認済 and 公開済.
 	 */
 	public record DepartmentProgress(String department, int obligations, int notStarted, int draft, int submitted,

@@ -83,19 +83,6 @@ public final class ReminderLadder {
 		return step == null ? Optional.empty() : Optional.of(new ReminderDay(day, step, audience, overdue));
 	}
 
-	/**
-	 * Whether the round is escalated to the coordinating department on that day: its step for the coordinating
-	 * department ({@link Moment#OVERDUE_AFTER} with {@link StaffRole#COORDINATOR}) has been reached.
-	 */
-	public boolean escalatedOn(LocalDate dueOn, LocalDate day) {
-		if (!dueOn.isBefore(day)) {
-			return false;
-		}
-		int overdue = calendar.businessDaysAfter(dueOn, day);
-		return steps.stream().anyMatch(s -> s.moment() == Moment.OVERDUE_AFTER && s.businessDays() > 0
-				&& s.audience().contains(StaffRole.COORDINATOR) && overdue >= s.businessDays());
-	}
-
 	private static int rank(String step) {
 		return step.startsWith("overdue") ? 3 : step.equals("due") ? 2 : step.startsWith("before") ? 1 : 0;
 	}

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import jp.shisakunavi.account.StaffRole;
 import jp.shisakunavi.calendar.BusinessCalendar;
 import jp.shisakunavi.staff.ReminderStep;
+import jp.shisakunavi.staff.Round;
 import jp.shisakunavi.staff.ReminderStep.Moment;
 
 /** The default ladder and a changed one, day by day, across Golden Week, the year end and a due date on a Saturday. */
@@ -43,8 +44,10 @@ class ReminderLadderTest {
 				entry("2026-05-22", "overdue-10", REPORTER, HEAD, COORDINATOR),
 				entry("2026-05-26", "overdue-12", REPORTER, HEAD, COORDINATOR),
 				entry("2026-05-28", "overdue-14", REPORTER, HEAD, COORDINATOR));
-		assertThat(ladder.escalatedOn(due, LocalDate.of(2026, 5, 14))).isFalse();
-		assertThat(ladder.escalatedOn(due, LocalDate.of(2026, 5, 15))).isTrue();
+		Round round = new Round("r", "多治見市", "tajimi-4", "第4次多治見市情報化計画", 2025, opens, due, List.of(), false, null,
+				List.of(), 0, null, null, null);
+		assertThat(round.escalatedOn(LocalDate.of(2026, 5, 14), calendar)).isFalse();
+		assertThat(round.escalatedOn(LocalDate.of(2026, 5, 15), calendar)).isTrue();
 	}
 
 	@Test
