@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -40,13 +42,16 @@ public class Rounds {
 	private final Plans plans;
 	private final ObligationDerivation derivation;
 	private final AuditLog audit;
+	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
-	Rounds(MongoTemplate mongo, Plans plans, ObligationDerivation derivation, AuditLog audit, Clock clock) {
+	Rounds(MongoTemplate mongo, Plans plans, ObligationDerivation derivation, AuditLog audit,
+			ApplicationEventPublisher events, Clock clock) {
 		this.mongo = mongo;
 		this.plans = plans;
 		this.derivation = derivation;
 		this.audit = audit;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -103,6 +108,30 @@ public class Rounds {
 			.before(before)
 			.after(changed));
 		return changed;
+	}
+
+	/**
+	 * Sends the round's reminder now to the reporters of the departments that still owe something (「今すぐ督促する」),
+	 * whatever the hour: at most once per round and day, and still at most one reminder per person and day.
+	 *
+	 * @throws IllegalArgumentException in Japanese when the round is not open yet or nothing is owed
+	 */
+	public void remindNow(String id, String by) {
+		Round round = find(id).orElseThrow(() -> new IllegalArgumentException("報告依頼「" + id + "」はありません"));
+		if (!round.openOn(clock.instant().atZone(ReportTexts.TOKYO).toLocalDate())) {
+			throw new IllegalArgumentException("報告依頼は" + round.opensOn() + "に始まります。督促はそれからです");
+		}
+		List<String> owedStatuses = Arrays.stream(ReportStatus.values()).filter(ReportStatus::owed).map(Enum::name).toList();
+		boolean owed = mongo.exists(Query.query(where("roundId").is(id).and("withdrawn").is(false).and("status")
+			.in(owedStatuses)), Obligation.class);
+		if (!owed) {
+			throw new IllegalArgumentException("未提出の報告はありません。督促は送りません");
+		}
+		audit.record(AuditChange.of("staff.round.remind", round.planTitle() + "の" + FiscalYear.format(round.fiscalYear())
+				+ "の報告依頼で、未提出の課に督促を送りました")
+			.target(id)
+			.municipality(round.municipality()));
+		events.publishEvent(new RemindersRequested(id, by));
 	}
 
 	/**

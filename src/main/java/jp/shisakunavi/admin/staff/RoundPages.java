@@ -190,6 +190,21 @@ class RoundPages {
 		return "redirect:/admin/rounds/" + id;
 	}
 
+	/** 「今すぐ督促する」: for whoever may review the round (the coordinating department, editors, administrators). */
+	@PostMapping("/{id}/remind")
+	String remind(@PathVariable String id, RedirectAttributes redirect) {
+		Round round = access.round(id);
+		StaffActor reviewer = access.reviewer(round.municipality());
+		try {
+			rounds.remindNow(id, reviewer.name());
+			redirect.addFlashAttribute("message", "未提出の課の担当者に督促を送ります（今日すでに督促を受けた人には送りません）。");
+		}
+		catch (IllegalArgumentException e) {
+			redirect.addFlashAttribute("error", e.getMessage());
+		}
+		return "redirect:/admin/rounds/" + id;
+	}
+
 	@GetMapping("/{id}/export")
 	void export(@PathVariable String id, @RequestParam(defaultValue = "xlsx") String format, HttpServletResponse response)
 			throws IOException {

@@ -1,5 +1,6 @@
 package jp.shisakunavi.staff.reminder;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,6 +12,7 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -18,10 +20,12 @@ import jp.shisakunavi.account.StaffRole;
 import jp.shisakunavi.calendar.BusinessCalendar;
 import jp.shisakunavi.calendar.OutsideCalendar;
 import jp.shisakunavi.delivery.DailyCap;
+import jp.shisakunavi.delivery.DailyWindow;
 import jp.shisakunavi.delivery.Deliveries;
 import jp.shisakunavi.delivery.DeliveryOrder;
 import jp.shisakunavi.delivery.SendWindow;
 import jp.shisakunavi.staff.Obligations;
+import jp.shisakunavi.staff.RemindersRequested;
 import jp.shisakunavi.staff.Round;
 import jp.shisakunavi.staff.Rounds;
 
@@ -48,16 +52,18 @@ class ReminderSchedule {
 	private final BusinessCalendar calendar;
 	private final OfficeHours officeHours;
 	private final MongoTemplate mongo;
+	private final Clock clock;
 	private Instant lastScan = Instant.EPOCH;
 
 	ReminderSchedule(Rounds rounds, Obligations obligations, Deliveries deliveries, BusinessCalendar calendar,
-			OfficeHours officeHours, MongoTemplate mongo) {
+			OfficeHours officeHours, MongoTemplate mongo, Clock clock) {
 		this.rounds = rounds;
 		this.obligations = obligations;
 		this.deliveries = deliveries;
 		this.calendar = calendar;
 		this.officeHours = officeHours;
 		this.mongo = mongo;
+		this.clock = clock;
 	}
 
 	/** Called before each planning pass of delivery, on the one instance that plans. */
@@ -78,6 +84,25 @@ class ReminderSchedule {
 				decide(round, until, today, now);
 			}
 		}
+	}
+
+	/**
+	 * 「今すぐ督促する」: the reporters of the departments that owe something get the round's reminder at once, whatever
+	 * the hour (someone asked for it), once per round and day (the delivery id names the day), and still only if
+	 * they had no reminder that day.
+	 */
+	@EventListener
+	void remindNow(RemindersRequested requested) {
+		Round round = rounds.find(requested.roundId()).orElseThrow();
+		Instant now = clock.instant();
+		LocalDate today = LocalDate.ofInstant(now, SendWindow.TOKYO);
+		int overdueDays = round.overdueOn(today) && calendar.covers(today) ? calendar.businessDaysAfter(round.dueOn(), today)
+				: 0;
+		ReminderWave wave = new ReminderWave(round.id(), today.toString(), "now", StaffRole.REPORTER, overdueDays);
+		deliveries.order(DeliveryOrder.of(wave.deliveryId(), ReminderWave.KIND, wave, DailyWindow.ALWAYS.name())
+			.withNotBefore(now)
+			.withCap(CAP));
+		log.info("Round {}: reminder ordered now by {}", round.id(), requested.requestedBy());
 	}
 
 	private void decide(Round round, LocalDate decidedUntil, LocalDate today, Instant now) {
