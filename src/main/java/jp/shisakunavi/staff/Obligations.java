@@ -3,6 +3,7 @@ package jp.shisakunavi.staff;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -52,6 +53,16 @@ public class Obligations {
 	}
 
 	/** Every obligation of a round (withdrawn ones left out), in plan order. */
+	/** The reports returned (差戻し) since then and not changed since: their reporters are to be told. */
+	public List<Obligation> returnedSince(Instant since) {
+		return mongo.find(Query.query(where("status").is(ReportStatus.RETURNED.name()).and("withdrawn").is(false)),
+				Obligation.class)
+			.stream()
+			.filter(o -> !o.history().isEmpty() && o.history().getLast().status() == ReportStatus.RETURNED
+					&& !o.history().getLast().at().isBefore(since))
+			.toList();
+	}
+
 	public List<Obligation> ofRound(String roundId) {
 		return mongo.find(Query.query(where("roundId").is(roundId).and("withdrawn").is(false)), Obligation.class)
 			.stream()
