@@ -7,7 +7,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
 
-/** The indexes the staff lookups use: members by LINE user, invitations by code, obligations by round. */
+/** The indexes the staff lookups use: members by LINE user and by municipality, invitations by code, obligations by round. */
 @Component
 class StaffIndexes {
 
@@ -20,6 +20,7 @@ class StaffIndexes {
 	@EventListener(ApplicationReadyEvent.class)
 	void ensure() {
 		mongo.indexOps(StaffMember.class).createIndex(new Index().on("lineUserId", Sort.Direction.ASC));
+		mongo.indexOps(StaffMember.class).createIndex(new Index().on("municipality", Sort.Direction.ASC));
 		mongo.indexOps(Invitation.class).createIndex(new Index().on("codeHash", Sort.Direction.ASC));
 		mongo.indexOps(Obligation.class).createIndex(new Index().on("roundId", Sort.Direction.ASC));
 		mongo.indexOps(DepartmentMapping.class).createIndex(new Index().on("planId", Sort.Direction.ASC));

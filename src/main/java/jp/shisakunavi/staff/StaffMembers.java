@@ -55,8 +55,16 @@ public class StaffMembers {
 
 	/** Every member of a municipality (null: all), also revoked ones, newest first: the console's list. */
 	public List<StaffMember> of(String municipality) {
-		return mongo.findAll(StaffMember.class).stream()
-			.filter(m -> municipality == null || sameCity(m.municipality(), municipality))
+		Query query = new Query();
+		if (municipality != null) {
+			// the names as stored that mean this city (茅ヶ崎市, 茅ケ崎市), so that the query reads one city's members
+			List<String> written = mongo.findDistinct(new Query(), "municipality", StaffMember.class, String.class)
+				.stream()
+				.filter(name -> sameCity(name, municipality))
+				.toList();
+			query = Query.query(where("municipality").in(written));
+		}
+		return mongo.find(query, StaffMember.class).stream()
 			.sorted(Comparator.comparing(StaffMember::registeredAt).reversed())
 			.toList();
 	}
