@@ -44,7 +44,7 @@ public class Reminders {
 	}
 
 	@Bean
-	ReminderClient reminderClient() {
+	ReminderClient testReminderClient() {
 		return new ReminderClient();
 	}
 
