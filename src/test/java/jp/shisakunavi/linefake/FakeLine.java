@@ -35,7 +35,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A real HTTP server that plays LINE's Messaging API for tests: it records every request, checks each against
- * LINE's own OpenAPI file ({@code ../shared/line-openapi/messaging-api.yml}) and LINE's documented limits,
+ * LINE's own OpenAPI file ({@code src/test/resources/line-openapi/messaging-api.yml}) and LINE's documented limits,
  * uses reply tokens once, answers a repeated {@code X-Line-Retry-Key} with 409, keeps the rich menus it created
  * and the one linked to each user, and fails or slows down on demand.
  */

@@ -1,7 +1,6 @@
 package jp.shisakunavi.linefake;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,7 +9,8 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 
 /**
- * LINE's Messaging API description from {@code shared/line-openapi/}, read once. LINE's schemas name
+ * LINE's Messaging API description, read once: a copy of {@code shared/line-openapi/messaging-api.yml} (LINE's
+ * line-openapi, Apache-2.0, its LICENSE beside it) shipped in the test resources, so that a clone tests alone. LINE's schemas name
  * {@code type} as the discriminator of messages and actions without listing it as required, which the validator
  * refuses as a malformed schema; since a discriminator has to be present anyway, it is marked required here.
  */
@@ -20,7 +20,11 @@ final class LineSpec {
 	}
 
 	static OpenAPI messagingApi() {
-		OpenAPI api = new OpenAPIV3Parser().read(find("messaging-api.yml").toString());
+		URL file = LineSpec.class.getResource("/line-openapi/messaging-api.yml");
+		if (file == null) {
+			throw new IllegalStateException("LINE's OpenAPI file line-openapi/messaging-api.yml is not in the test resources");
+		}
+		OpenAPI api = new OpenAPIV3Parser().read(file.toString());
 		api.getComponents().getSchemas().values().forEach(LineSpec::requireDiscriminator);
 		return api;
 	}
@@ -36,19 +40,5 @@ final class LineSpec {
 			required.add(property);
 			schema.setRequired(required);
 		}
-	}
-
-	static Path find(String file) {
-		Path dir = Path.of("").toAbsolutePath();
-		while (dir != null) {
-			for (Path candidate : List.of(dir.resolve("shared/line-openapi").resolve(file),
-					dir.resolve("../shared/line-openapi").resolve(file))) {
-				if (Files.exists(candidate)) {
-					return candidate.normalize();
-				}
-			}
-			dir = dir.getParent();
-		}
-		throw new IllegalStateException("LINE's OpenAPI file shared/line-openapi/" + file + " is not beside the project");
 	}
 }
