@@ -209,10 +209,17 @@ public class Accounts {
 
 	/** Restores the first administrator from the environment: role 管理者, all municipalities, not revoked. */
 	Account restoreAdministrator(String username) {
+		// Instances starting together on one database each try this: the unique user name lets one insert win
+		ensureIndexes();
 		Account account = findByUsername(username).orElse(null);
 		if (account == null) {
-			account = mongo.insert(new Account(UUID.randomUUID().toString(), username, null, Role.ADMIN, List.of(), List.of(),
-					null, null, clock.instant(), null, null));
+			try {
+				account = mongo.insert(new Account(UUID.randomUUID().toString(), username, null, Role.ADMIN, List.of(),
+						List.of(), null, null, clock.instant(), null, null));
+			}
+			catch (DuplicateKeyException e) {
+				account = findByUsername(username).orElseThrow(() -> e);
+			}
 		}
 		else if (account.role() != Role.ADMIN || account.revoked() || !account.municipalities().isEmpty()) {
 			account = mongo.save(account.restored(Role.ADMIN));

@@ -42,7 +42,7 @@ class LogWriter implements DisposableBean {
 	private final AskerKeys keys;
 	private final MeterRegistry meters;
 	private final BlockingQueue<Pending> queue;
-	private final ReentrantLock writing = new ReentrantLock();
+	private final ReentrantLock writing = new ReentrantLock(true);
 	private final AtomicLong dropped = new AtomicLong();
 	private final Thread thread;
 	private volatile boolean running = true;
@@ -83,21 +83,20 @@ class LogWriter implements DisposableBean {
 		}
 	}
 
+	/**
+	 * Waits for questions and writes them while holding the lock, waiting included, so that a question taken from
+	 * the queue is never outside it unwritten while {@link #flush()} runs (the lock is fair: a flush waits at most
+	 * one short poll).
+	 */
 	private void run() {
 		while (running || !queue.isEmpty()) {
+			writing.lock();
 			try {
-				Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
-				if (first == null) {
-					continue;
-				}
-				writing.lock();
-				try {
+				Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+				if (first != null) {
 					List<Pending> batch = new ArrayList<>(List.of(first));
 					queue.drainTo(batch, BATCH - 1);
 					write(batch);
-				}
-				finally {
-					writing.unlock();
 				}
 			}
 			catch (InterruptedException e) {
@@ -107,6 +106,9 @@ class LogWriter implements DisposableBean {
 			catch (RuntimeException e) {
 				// The database is away: these questions are lost, the next ones are tried again.
 				log.error("Writing logged questions failed", e);
+			}
+			finally {
+				writing.unlock();
 			}
 		}
 	}

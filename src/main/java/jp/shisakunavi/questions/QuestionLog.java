@@ -47,14 +47,25 @@ public class QuestionLog {
 		return taken;
 	}
 
+	/**
+	 * Stores the feedback unless some is there. A question the writer inserts between the update and the check
+	 * has no feedback yet: the update is tried again rather than reporting a first tap as a second.
+	 */
 	private Feedback.Taken store(String questionId, Feedback feedback) {
-		Instant now = clock.instant();
-		boolean stored = mongo.updateFirst(Query.query(where("_id").is(questionId).and("feedback").exists(false)),
-				new Update().set("feedback", feedback).set("feedbackAt", now), LoggedQuestion.class).getModifiedCount() > 0;
-		if (stored) {
-			return Feedback.Taken.RECORDED;
+		Query open = Query.query(where("_id").is(questionId).and("feedback").exists(false));
+		for (int attempt = 0; attempt < 3; attempt++) {
+			Instant now = clock.instant();
+			if (mongo.updateFirst(open, new Update().set("feedback", feedback).set("feedbackAt", now), LoggedQuestion.class)
+				.getModifiedCount() > 0) {
+				return Feedback.Taken.RECORDED;
+			}
+			if (mongo.exists(Query.query(where("_id").is(questionId).and("feedback").exists(true)), LoggedQuestion.class)) {
+				return Feedback.Taken.ALREADY_GIVEN;
+			}
+			if (!mongo.exists(Query.query(where("_id").is(questionId)), LoggedQuestion.class)) {
+				return Feedback.Taken.UNKNOWN;
+			}
 		}
-		return mongo.exists(Query.query(where("_id").is(questionId)), LoggedQuestion.class) ? Feedback.Taken.ALREADY_GIVEN
-				: Feedback.Taken.UNKNOWN;
+		return Feedback.Taken.ALREADY_GIVEN;
 	}
 }
