@@ -164,7 +164,7 @@ class EvaluationConsoleBrowserTest {
 		intake.submit(List.of(new EvaluationRow(2, "多治見市", null, "tajimi-4-1-08", null, "R5", "C", null, null)), false, null);
 		console.driver().findElement(By.id("confirm")).click();
 
-		assertThat(console.message()).contains("確認のあとで評価が変わったため");
+		console.waitForText(By.cssSelector("[role=alert]"), "確認のあとで評価が変わったため");
 		assertThat(console.text(By.cssSelector("#changes .change"))).as("the preview as it is now").contains("評価の訂正")
 			.contains("C（").contains(" → A（目標以上に実施）");
 		assertThat(rating("tajimi-4-1-08", 2023)).isEqualTo("C");
