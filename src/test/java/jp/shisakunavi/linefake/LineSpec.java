@@ -10,9 +10,10 @@ import io.swagger.v3.parser.OpenAPIV3Parser;
 
 /**
  * LINE's Messaging API description, read once: a copy of {@code shared/line-openapi/messaging-api.yml} (LINE's
- * line-openapi, Apache-2.0, its LICENSE beside it) shipped in the test resources, so that a clone tests alone. LINE's schemas name
- * {@code type} as the discriminator of messages and actions without listing it as required, which the validator
- * refuses as a malformed schema; since a discriminator has to be present anyway, it is marked required here.
+ * line-openapi, Apache-2.0, its LICENSE beside it) shipped in the test resources, so that a clone tests alone.
+ * LINE's schemas name {@code type} as the discriminator of messages and actions without listing it as required,
+ * which the validator refuses as a malformed schema; since a discriminator has to be present anyway, it is marked
+ * required here.
  */
 final class LineSpec {
 
